@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * analysis.h - the facts about one parsed module that the reports print:
+ * its attributed items, the items by size, and the share of custom
+ * sections.  Built once per run from the model.
+ */
+#ifndef WS_ANALYSIS_H
+#define WS_ANALYSIS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "attrib.h"
+#include "wasm/diag.h"
+#include "wasm/module.h"
+
+struct ws_analysis {
+	const char		*path;		/* as the user named it */
+	const struct ws_module	*m;
+	struct ws_attrib	 attrib;
+	uint32_t		*by_size;	/* item indices: size descending,
+						   then offset ascending */
+	size_t			 custom_bytes;	/* whole custom sections */
+	size_t			 ncustom;
+};
+
+/* Options that change the facts (not just how they are printed). */
+struct ws_analysis_opts {
+	int	 demangle;
+};
+
+/*
+ * Analyses m (which must outlive the result).  Returns 0, or -1 with the
+ * error in diag.  Free with ws_analysis_free() either way.
+ */
+int	ws_analyze(struct ws_analysis *, const char *path,
+	    const struct ws_module *m, const struct ws_analysis_opts *,
+	    struct ws_diag *);
+
+void	ws_analysis_free(struct ws_analysis *);
+
+#endif

@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * escape.c - escaping untrusted names for text, CSV and JSON output.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "escape.h"
+#include "utf8.h"
+
+/* Printable: not C0, DEL or C1; the line and paragraph separators too. */
+static int
+printable(uint32_t cp)
+{
+	return cp >= 0x20 && cp != 0x7f && !(cp >= 0x80 && cp < 0xa0) &&
+	    cp != 0x2028 && cp != 0x2029;
+}
+
+size_t
+ws_put_escaped(FILE *fp, const char *s, size_t len)
+{
+	const uint8_t	*p = (const uint8_t *)s, *end = p + len;
+	size_t		 cols = 0, n;
+	uint32_t	 cp;
+
+	while (p < end) {
+		n = ws_utf8_seq(p, (size_t)(end - p), &cp);
+		if (n == 0 || !printable(cp)) {
+			for (size_t i = 0; i < (n ? n : 1); i++)
+				fprintf(fp, "\\x%02x", p[i]);
+			cols += 4 * (n ? n : 1);
+			p += n ? n : 1;
+			continue;
+		}
+		if (cp == '\\') {
+			fputs("\\\\", fp);
+			cols += 2;
+		} else {
+			fwrite(p, 1, n, fp);
+			cols++;
+		}
+		p += n;
+	}
+	return cols;
+}
+
+void
+ws_put_csv_field(FILE *fp, const char *s, size_t len)
+{
+	int	 quote = len > 0 && (s[0] == ' ' || s[len - 1] == ' ');
+
+	for (size_t i = 0; i < len && !quote; i++)
+		quote = s[i] == ',' || s[i] == '"';
+	if (!quote) {
+		ws_put_escaped(fp, s, len);
+		return;
+	}
+	fputc('"', fp);
+	for (const char *q; len > 0 && (q = memchr(s, '"', len)) != NULL;) {
+		ws_put_escaped(fp, s, (size_t)(q - s));
+		fputs("\"\"", fp);
+		len -= (size_t)(q - s) + 1;
+		s = q + 1;
+	}
+	ws_put_escaped(fp, s, len);
+	fputc('"', fp);
+}
+
+json_t *
+ws_json_bytes(const char *s, size_t len)
+{
+	const uint8_t	*p = (const uint8_t *)s, *end = p + len;
+	char		*buf, *o;
+	json_t		*j;
+	size_t		 n;
+	uint32_t	 cp;
+
+	/* fast path: already valid */
+	for (n = 1; p < end && n != 0; p += n)
+		n = ws_utf8_seq(p, (size_t)(end - p), &cp);
+	if (p == end && n != 0)
+		return json_stringn(s, len);
+	if (len > (SIZE_MAX - 1) / 3 || (buf = malloc(len * 3 + 1)) == NULL)
+		return NULL;
+	o = buf;
+	for (p = (const uint8_t *)s; p < end; p += n ? n : 1) {
+		n = ws_utf8_seq(p, (size_t)(end - p), &cp);
+		if (n == 0) {
+			memcpy(o, "\xef\xbf\xbd", 3);
+			o += 3;
+		} else {
+			memcpy(o, p, n);
+			o += n;
+		}
+	}
+	j = json_stringn(buf, (size_t)(o - buf));
+	free(buf);
+	return j;
+}
