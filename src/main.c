@@ -127,6 +127,7 @@ parse_args(int argc, char **argv, struct ws_opts *o)
 
 	*o = (struct ws_opts){ .format = WS_FORMAT_TEXT, .top_n = 20,
 	    .demangle = 1 };
+	argv[0] = (char *)"wasmsize";	/* getopt's messages start with it */
 	while ((c = getopt_long(argc, argv, "ho:n:", longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_FORMAT: o->format = parse_format(optarg); break;

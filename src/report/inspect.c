@@ -61,9 +61,9 @@ inspect_text(FILE *fp, const struct ws_analysis *a)
 	    ws_fmt_size(size, sizeof size, m->span.len));
 	fputs("toolchain: ", fp);
 	put_toolchain(fp, m);
-	fprintf(fp, "\ncustom:    %zu bytes (%s) in %zu custom sections\n",
+	fprintf(fp, "\ncustom:    %zu bytes (%s) in %zu custom section%s\n",
 	    a->custom_bytes, ws_fmt_pct(pct, sizeof pct, a->custom_bytes,
-	    m->span.len), a->ncustom);
+	    m->span.len), a->ncustom, a->ncustom == 1 ? "" : "s");
 	fputs("\nSections\n", fp);
 	ws_sections_table(fp, a, WS_FORMAT_TEXT);
 	fprintf(fp, "\nLargest items (of %zu)\n", a->attrib.n);

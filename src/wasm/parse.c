@@ -100,8 +100,8 @@ ws_parse_ref(struct ws_parse *p, uint32_t from, uint8_t kind, uint32_t index)
 	return 0;
 }
 
-static void
-warn(struct ws_module *m, const struct ws_diag *d)
+void
+ws_parse_warn(struct ws_module *m, const struct ws_diag *d)
 {
 	if (m->nwarnings < WS_MAX_WARNINGS)
 		m->warnings[m->nwarnings] = *d;
@@ -209,7 +209,7 @@ walk_custom(struct ws_parse *p)
 		*outer = d;
 		return -1;
 	}
-	warn(p->m, &d);
+	ws_parse_warn(p->m, &d);
 	p->r->diag = outer;
 	p->m->producers.n = nproducers;
 	p->m->features.n = nfeatures;
@@ -257,7 +257,7 @@ walk_section(struct ws_module *m, struct ws_reader *r, uint8_t *last,
 		struct ws_diag d = { 0 };
 		ws_diag_set(&d, s->whole.off, WS_ERR_MALFORMED,
 		    "unknown section id %u: kept as one item", s->id);
-		warn(m, &d);
+		ws_parse_warn(m, &d);
 		return opaque_section(&p, m->entries.n, WS_ENT_UNKNOWN);
 	}
 	if (check_order(r, s, last, seen, start) != 0)

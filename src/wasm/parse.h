@@ -28,6 +28,9 @@ struct ws_parse {
 int64_t	ws_parse_entry(struct ws_parse *, size_t start, uint8_t kind,
 	    uint32_t index, uint8_t sub);
 
+/* Keeps d as a warning of m (the first WS_MAX_WARNINGS are kept). */
+void	ws_parse_warn(struct ws_module *, const struct ws_diag *d);
+
 /* Records the count a section declares; returns 0. */
 int	ws_parse_count(struct ws_parse *, uint32_t n);
 

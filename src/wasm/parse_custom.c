@@ -86,36 +86,64 @@ read_indirect_namemap(struct ws_reader *r)
 	return 0;
 }
 
+/* Decodes the contents of a name subsection; 0 or -1. */
+static int
+decode_name_subsection(struct ws_module *m, struct ws_reader *sub, uint8_t id)
+{
+	struct ws_span	 name;
+
+	switch (id) {
+	case 0:
+		if (ws_read_name(sub, &name, "module name") != 0)
+			return -1;
+		m->module_name = name;
+		break;
+	case 2: case 3: case 10:
+		if (read_indirect_namemap(sub) != 0)
+			return -1;
+		break;
+	case 1: case 4: case 5: case 6: case 7: case 8: case 9: case 11:
+		if (read_namemap(sub) != 0)
+			return -1;
+		break;
+	default:	/* unknown subsections are sized, not decoded */
+		sub->pos = sub->end;
+	}
+	return ws_reader_expect_end(sub, "subsection");
+}
+
+/*
+ * One subsection.  Its framing must hold (or the section is opaque); its
+ * contents need not: a subsection that does not decode stays an item, with
+ * a warning.  wabt 1.0.32 writes tag names as subsection 10 (field names
+ * in the spec); a 10 that decodes only as a plain name map is taken as tags.
+ */
 static int
 read_name_subsection(struct ws_parse *p)
 {
 	struct ws_reader *r = p->r, sub;
 	size_t		 start = ws_reader_offset(r);
-	struct ws_span	 name;
+	struct ws_diag	 d = { 0 };
+	const uint8_t	*contents;
 	uint8_t		 id;
 	uint32_t	 size;
-	int		 rc = 0;
 
 	if (ws_read_u8(r, &id, "subsection id") != 0 ||
 	    ws_read_u32(r, &size, "subsection size") != 0 ||
 	    ws_reader_sub(r, size, &sub, "subsection") != 0)
 		return -1;
-	switch (id) {
-	case 0:
-		rc = ws_read_name(&sub, &name, "module name");
-		p->m->module_name = name;
-		break;
-	case 2: case 3: case 10:
-		rc = read_indirect_namemap(&sub);
-		break;
-	case 1: case 4: case 5: case 6: case 7: case 8: case 9: case 11:
-		rc = read_namemap(&sub);
-		break;
-	default:	/* unknown subsections are sized, not decoded */
-		sub.pos = sub.end;
+	sub.diag = &d;
+	contents = sub.pos;
+	if (decode_name_subsection(p->m, &sub, id) != 0) {
+		struct ws_diag d10 = { 0 };
+
+		sub.pos = contents;
+		sub.diag = &d10;
+		if (id == 10 && decode_name_subsection(p->m, &sub, 11) == 0)
+			id = 11;
+		else
+			ws_parse_warn(p->m, &d);
 	}
-	if (rc != 0 || ws_reader_expect_end(&sub, "subsection") != 0)
-		return -1;
 	return ws_parse_entry(p, start, WS_ENT_NAME_SUB, UINT32_MAX, id) < 0 ?
 	    -1 : 0;
 }

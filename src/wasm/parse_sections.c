@@ -480,7 +480,7 @@ ws_parse_datacount(struct ws_parse *p)
 	if (ws_read_u32(p->r, &p->m->datacount, "data count") != 0 ||
 	    ws_parse_entry(p, start, WS_ENT_DATACOUNT, UINT32_MAX, 0) < 0)
 		return -1;
-	return 0;
+	return ws_parse_count(p, p->m->datacount);
 }
 
 int

@@ -202,10 +202,11 @@ ws_read_count(struct ws_reader *r, uint32_t *out, size_t min_entry,
 	if (ws_read_u32(r, &n, what) != 0)
 		return -1;
 	if (min_entry != 0 && n > ws_reader_left(r) / min_entry) {
+		size_t left = ws_reader_left(r);
+
 		r->pos = start;
 		return ws_fail(r, start, WS_ERR_MALFORMED,
-		    "%s: count %u does not fit in the %zu bytes left", what,
-		    n, ws_reader_left(r));
+		    "%s %u does not fit in the %zu bytes left", what, n, left);
 	}
 	*out = n;
 	return 0;

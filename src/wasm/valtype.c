@@ -60,7 +60,7 @@ read_typeidx(struct ws_reader *r, uint32_t *typeidx, const char *kind,
 	if (v < 0) {
 		r->pos = start;
 		return ws_fail(r, start, WS_ERR_MALFORMED,
-		    "%s: invalid %s (over-long code %" PRId64 ")", what, kind,
+		    "%s: invalid %s (negative index %" PRId64 ")", what, kind,
 		    v);
 	}
 	if (typeidx != NULL)
