@@ -3,6 +3,8 @@
  * main.c - argv to options to one command.  The only file that calls
  * exit(): 0 success, 2 usage error or unreadable or malformed input.
  */
+#include "config.h"
+
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -15,10 +17,6 @@
 #include "wasm/diag.h"
 #include "wasm/file.h"
 #include "wasm/module.h"
-
-#ifndef PACKAGE_VERSION
-#define PACKAGE_VERSION "0"
-#endif
 
 enum { EXIT_OK = 0, EXIT_TROUBLE = 2 };
 
@@ -54,7 +52,7 @@ usage(FILE *fp)
 	fputs("\noptions:\n"
 	    "  --format=text|csv|json  output format (default text)\n"
 	    "  --json                  same as --format=json\n"
-	    "  -o, --output=FILE       write the report to FILE\n"
+	    "  -o, --output=FILE       write the report to FILE (-: stdout)\n"
 	    "  -n, --rows=N            top: show N items (default 20; 0: all)\n"
 	    "  --no-demangle           show Rust and C++ names as in the file\n"
 	    "  -h, --help              show this help and exit\n"
@@ -185,7 +183,8 @@ write_report(const struct ws_opts *o, const struct ws_analysis *a)
 	FILE	*fp = stdout;
 	int	 rc;
 
-	if (o->output != NULL && (fp = fopen(o->output, "w")) == NULL) {
+	if (o->output != NULL && strcmp(o->output, "-") != 0 &&
+	    (fp = fopen(o->output, "w")) == NULL) {
 		fprintf(stderr, "wasmsize: %s: %s\n", o->output,
 		    strerror(errno));
 		return -1;

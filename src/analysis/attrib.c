@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * attrib.c - items from the entries of a module: names from the name
- * section, exports and imports (demangled where mangled), generated names
- * otherwise; and the check that the items tile the module.
+ * section (demangled where mangled), from exports and imports as written,
+ * generated names otherwise; and the check that the items tile the module.
  */
 #include <stdlib.h>
 #include <string.h>

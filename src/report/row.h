@@ -12,12 +12,19 @@
 
 #include "report.h"
 
+enum ws_cell_kind { WS_CELL_STR, WS_CELL_U64, WS_CELL_HEX, WS_CELL_PCT };
+
+/*
+ * A cell holds a value, formatted when the row is printed: text shows
+ * offsets in hex and percentages with a %, CSV plain decimal numbers.
+ */
 struct ws_cell {
-	const char	*s;		/* text; may hold any bytes */
+	enum ws_cell_kind kind;
+	const char	*s;		/* WS_CELL_STR: any bytes */
 	size_t		 len;
+	uint64_t	 a, b;		/* the number, or part and whole */
 	int		 width;		/* text: >0 right-aligned in width
 					   columns, <0 left-aligned, 0 as is */
-	char		 buf[48];	/* storage for numbers */
 };
 
 /* Cell setters: a string, bytes from the file, a number, a percentage. */
@@ -29,8 +36,9 @@ void	ws_cell_pct(struct ws_cell *, uint64_t part, uint64_t whole,
 	    int width);
 
 /*
- * Prints n cells as one line: text separates them with two spaces and
- * escapes the last one (names); CSV separates with commas and quotes.
+ * Prints n cells as one line: text separates them with two spaces, pads
+ * all but the last, and escapes names; CSV separates with commas and
+ * quotes where needed.
  */
 void	ws_row_print(FILE *, enum ws_format, const struct ws_cell *, size_t n);
 

@@ -718,6 +718,29 @@ rd_u32(struct ws_reader *r, uint32_t *out, const char *what)
 	return ws_read_u32(r, out, what);
 }
 
+/* Signed constants, with the one-byte case inline (-64..63). */
+static inline int
+rd_s32(struct ws_reader *r, int32_t *out, const char *what)
+{
+	if (r->pos != r->end && *r->pos < 0x80) {
+		*out = *r->pos & 0x40 ? (int32_t)*r->pos - 0x80 : *r->pos;
+		r->pos++;
+		return 0;
+	}
+	return ws_read_s32(r, out, what);
+}
+
+static inline int
+rd_s64(struct ws_reader *r, int64_t *out, const char *what)
+{
+	if (r->pos != r->end && *r->pos < 0x80) {
+		*out = *r->pos & 0x40 ? (int64_t)*r->pos - 0x80 : *r->pos;
+		r->pos++;
+		return 0;
+	}
+	return ws_read_s64(r, out, what);
+}
+
 static inline int
 rd_u64(struct ws_reader *r, uint64_t *out, const char *what)
 {
@@ -862,11 +885,11 @@ walk(struct ws_reader *r, const struct ws_code_visitor *v, const char *what)
 				ref(ctx, WS_REF_MEMORY, a, off);
 			break;
 		case IMM_I32:
-			if (ws_read_s32(r, &s32, "i32 constant") != 0)
+			if (rd_s32(r, &s32, "i32 constant") != 0)
 				return -1;
 			break;
 		case IMM_I64:
-			if (ws_read_s64(r, &s64, "i64 constant") != 0)
+			if (rd_s64(r, &s64, "i64 constant") != 0)
 				return -1;
 			break;
 		case IMM_F32:

@@ -37,11 +37,19 @@ int	ws_parse_count(struct ws_parse *, uint32_t n);
 /* A new table, memory, global, ... in space; NULL on OOM (recorded). */
 struct ws_object *ws_parse_object(struct ws_parse *, struct ws_objects *space);
 
-/* A visitor that records every reference as a ws_ref from entry `from`. */
+/* Recent references, so that repeats within one entry are recorded once. */
+#define WS_REF_CACHE 64
+
+/*
+ * A visitor that records the references of entry `from` as ws_refs, each
+ * (kind, index) normally once per entry: a repeat may slip through when
+ * it was evicted from the small cache, never the reverse.
+ */
 struct ws_ref_recorder {
 	struct ws_module	*m;
 	uint32_t		 from;
 	int			 oom;
+	struct ws_ref		 seen[WS_REF_CACHE];
 };
 void	ws_ref_recorder_init(struct ws_ref_recorder *, struct ws_code_visitor *,
 	    struct ws_module *);

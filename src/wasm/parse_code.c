@@ -21,6 +21,12 @@ record_ref(void *ctx, enum ws_ref_kind kind, uint32_t index, size_t offset)
 	struct ws_ref	*ref;
 
 	(void)offset;
+	/* a body names the same few things over and over: record each once */
+	size_t slot = ((size_t)kind * 13 + index) & (WS_REF_CACHE - 1);
+	if (rec->seen[slot].from == rec->from && rec->seen[slot].kind == kind &&
+	    rec->seen[slot].index == index)
+		return;
+	rec->seen[slot] = (struct ws_ref){ rec->from, index, (uint8_t)kind };
 	if ((ref = WS_VEC_PUSH(rec->m->refs)) == NULL) {
 		rec->oom = 1;
 		return;
@@ -37,6 +43,8 @@ ws_ref_recorder_init(struct ws_ref_recorder *rec, struct ws_code_visitor *v,
 	rec->m = m;
 	rec->from = UINT32_MAX;
 	rec->oom = 0;
+	for (size_t i = 0; i < WS_REF_CACHE; i++)
+		rec->seen[i].from = UINT32_MAX;
 	v->ref = record_ref;
 	v->op = NULL;
 	v->ctx = rec;
