@@ -129,6 +129,11 @@ struct ws_ref {
 	uint8_t		 kind;		/* enum ws_ref_kind (opcodes.h) */
 };
 
+struct ws_refs {
+	struct ws_ref	*v;
+	size_t		 n, cap;
+};
+
 struct ws_producer {
 	struct ws_span	 field, name, version;
 };
@@ -150,7 +155,7 @@ struct ws_module {
 
 	WS_VEC(struct ws_section)	sections;
 	WS_VEC(struct ws_entry)		entries;
-	WS_VEC(struct ws_ref)		refs;
+	struct ws_refs			refs;
 	WS_VEC(struct ws_import)	imports;
 	WS_VEC(struct ws_export)	exports;
 	WS_VEC(struct ws_func)		funcs;		/* imported first */

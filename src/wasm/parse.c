@@ -87,19 +87,6 @@ ws_parse_object(struct ws_parse *p, struct ws_objects *space)
 	return o;
 }
 
-int
-ws_parse_ref(struct ws_parse *p, uint32_t from, uint8_t kind, uint32_t index)
-{
-	struct ws_ref	*ref;
-
-	if ((ref = WS_VEC_PUSH(p->m->refs)) == NULL)
-		return ws_fail(p->r, p->r->pos, WS_ERR_NOMEM, "out of memory");
-	ref->from = from;
-	ref->kind = kind;
-	ref->index = index;
-	return 0;
-}
-
 void
 ws_parse_warn(struct ws_module *m, const struct ws_diag *d)
 {
@@ -149,14 +136,22 @@ static int
 read_section_header(struct ws_reader *r, struct ws_section *s,
     struct ws_reader *payload)
 {
-	const uint8_t	*start = r->pos;
+	const uint8_t	*start = r->pos, *size_at;
 	uint32_t	 size;
+	int		 rc;
 
-	if (ws_read_u8(r, &s->id, "section id") != 0 ||
-	    ws_read_u32(r, &size, "section size") != 0)
+	if (ws_read_u8(r, &s->id, "section id") != 0)
 		return -1;
+	size_at = r->pos;
+	r->ctx = s->id < WS_SEC_MAX ? section_ctx[s->id] : "unknown section";
+	rc = ws_read_u32(r, &size, "size");
+	r->ctx = NULL;
+	if (rc != 0) {
+		r->pos = start;
+		return -1;
+	}
 	if (size > ws_reader_left(r)) {
-		ws_fail(r, r->pos, WS_ERR_TRUNCATED,
+		ws_fail(r, size_at, WS_ERR_TRUNCATED,
 		    "%s section: size %u runs past the end of the input "
 		    "(%zu bytes left)", ws_section_name(s->id), size,
 		    ws_reader_left(r));
@@ -305,8 +300,8 @@ check_counts(struct ws_module *m, struct ws_reader *r)
 		    "no code section", m->ndefined);
 	if (m->datacount != UINT32_MAX && m->datacount != m->datas.n)
 		return ws_fail(r, r->pos, WS_ERR_MALFORMED,
-		    "data count section says %u segments, data section has %zu",
-		    m->datacount, m->datas.n);
+		    "data count section says %u segments, but there is no "
+		    "data section", m->datacount);
 	return 0;
 }
 

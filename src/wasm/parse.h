@@ -46,13 +46,13 @@ struct ws_object *ws_parse_object(struct ws_parse *, struct ws_objects *space);
  * it was evicted from the small cache, never the reverse.
  */
 struct ws_ref_recorder {
-	struct ws_module	*m;
+	struct ws_refs		*out;
 	uint32_t		 from;
 	int			 oom;
 	struct ws_ref		 seen[WS_REF_CACHE];
 };
 void	ws_ref_recorder_init(struct ws_ref_recorder *, struct ws_code_visitor *,
-	    struct ws_module *);
+	    struct ws_refs *out);
 
 /* Appends a reference; returns 0 or -1 on OOM (recorded in r's diag). */
 int	ws_parse_ref(struct ws_parse *, uint32_t from, uint8_t kind,

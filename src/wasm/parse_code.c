@@ -1,79 +1,35 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * parse_code.c - the sections that hold code and bytes: code (every body
- * decoded by the instruction walker), element segments in all eight
- * encodings, data segments in all three modes, and constant expressions.
- * Every index an instruction or segment names is recorded as a ws_ref.
+ * parse_code.c - the code section.  A first pass reads each body's size
+ * field and makes its entry; a second decodes every instruction of every
+ * body, recording what each references.  Bodies are independent, so on a
+ * large section the second pass runs on several threads, each over a run
+ * of consecutive bodies with its own references, joined in file order.
  */
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "module.h"
 #include "opcodes.h"
 #include "parse.h"
-#include "valtype.h"
 #include "vec.h"
 
-static void
-record_ref(void *ctx, enum ws_ref_kind kind, uint32_t index, size_t offset)
-{
-	struct ws_ref_recorder *rec = ctx;
-	struct ws_ref	*ref;
+enum {
+	MIN_BYTES_PER_THREAD = 1 << 20,	/* below this, one thread */
+	MAX_THREADS = 8
+};
 
-	(void)offset;
-	/* a body names the same few things over and over: record each once */
-	size_t slot = ((size_t)kind * 13 + index) & (WS_REF_CACHE - 1);
-	if (rec->seen[slot].from == rec->from && rec->seen[slot].kind == kind &&
-	    rec->seen[slot].index == index)
-		return;
-	rec->seen[slot] = (struct ws_ref){ rec->from, index, (uint8_t)kind };
-	if ((ref = WS_VEC_PUSH(rec->m->refs)) == NULL) {
-		rec->oom = 1;
-		return;
-	}
-	ref->from = rec->from;
-	ref->kind = (uint8_t)kind;
-	ref->index = index;
-}
-
-void
-ws_ref_recorder_init(struct ws_ref_recorder *rec, struct ws_code_visitor *v,
-    struct ws_module *m)
-{
-	rec->m = m;
-	rec->from = UINT32_MAX;
-	rec->oom = 0;
-	for (size_t i = 0; i < WS_REF_CACHE; i++)
-		rec->seen[i].from = UINT32_MAX;
-	v->ref = record_ref;
-	v->op = NULL;
-	v->ctx = rec;
-}
-
-static int
-check_oom(struct ws_reader *r, const struct ws_ref_recorder *rec)
-{
-	if (rec->oom)
-		return ws_fail(r, r->pos, WS_ERR_NOMEM, "out of memory");
-	return 0;
-}
-
-int
-ws_parse_const_expr(struct ws_parse *p, uint32_t from, const char *what)
-{
-	struct ws_ref_recorder	 rec;
-	struct ws_code_visitor	 v;
-	const char		*ctx = p->r->ctx;
-	char			 buf[64];
-
-	ws_ref_recorder_init(&rec, &v, p->m);
-	rec.from = from;
-	snprintf(buf, sizeof buf, "%s: %s", ctx ? ctx : "", what);
-	p->r->ctx = buf;
-	int rc = ws_expr_walk(p->r, &v);
-	p->r->ctx = ctx;
-	return rc != 0 ? -1 : check_oom(p->r, &rec);
-}
+/* One run of bodies [first, last) and what decoding them found. */
+struct body_run {
+	const struct ws_module	*m;
+	uint32_t		 first, last;	/* defined-function numbers */
+	struct ws_refs		 refs;
+	struct ws_diag		 diag;
+	int			 rc;
+};
 
 /* Puts "code section: body of function N: " before the walker's error. */
 static void
@@ -86,12 +42,136 @@ prefix_body_error(struct ws_diag *d, uint32_t func)
 	memcpy(d->text, text, sizeof text);
 }
 
+static void *
+decode_run(void *arg)
+{
+	struct body_run		*run = arg;
+	const struct ws_module	*m = run->m;
+	struct ws_ref_recorder	 rec;
+	struct ws_code_visitor	 v;
+	struct ws_reader	 body;
+
+	ws_ref_recorder_init(&rec, &v, &run->refs);
+	for (uint32_t i = run->first; i < run->last; i++) {
+		const struct ws_func *f = &m->funcs.v[m->nfunc_imports + i];
+
+		ws_reader_init(&body, m->base, f->body.off + f->body.len,
+		    &run->diag);
+		body.pos = m->base + f->body.off;
+		rec.from = f->entry;
+		if (ws_func_body_walk(&body, &v) != 0) {
+			prefix_body_error(&run->diag, m->nfunc_imports + i);
+			run->rc = -1;
+			return NULL;
+		}
+		if (rec.oom) {
+			ws_diag_set(&run->diag, f->body.off, WS_ERR_NOMEM,
+			    "out of memory");
+			run->rc = -1;
+			return NULL;
+		}
+	}
+	return NULL;
+}
+
+/* Splits bodies [0, n) into at most nruns runs of about equal bytes. */
+static size_t
+split_runs(const struct ws_module *m, uint32_t n, size_t bytes,
+    struct body_run *runs, size_t nruns)
+{
+	size_t		 k = 0, acc = 0;
+	uint32_t	 first = 0;
+
+	for (uint32_t i = 0; i < n && k + 1 < nruns; i++) {
+		acc += m->funcs.v[m->nfunc_imports + i].body.len;
+		if (acc >= bytes / nruns * (k + 1)) {
+			runs[k++] = (struct body_run){ .m = m, .first = first,
+			    .last = i + 1 };
+			first = i + 1;
+		}
+	}
+	runs[k++] = (struct body_run){ .m = m, .first = first, .last = n };
+	return k;
+}
+
+static size_t
+thread_count(size_t bytes)
+{
+	long	 cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t	 n = bytes / MIN_BYTES_PER_THREAD;
+
+	if (cpus < 1)
+		cpus = 1;
+	if (n > (size_t)cpus)
+		n = (size_t)cpus;
+	if (n > MAX_THREADS)
+		n = MAX_THREADS;
+	return n ? n : 1;
+}
+
+/* Appends run->refs to all; frees run->refs.  -1 on OOM. */
 static int
-parse_body(struct ws_parse *p, uint32_t func, struct ws_ref_recorder *rec,
-    const struct ws_code_visitor *v)
+join_refs(struct ws_refs *all, struct body_run *run)
+{
+	struct ws_ref	*v;
+
+	if (all->n == 0 && all->v == NULL) {
+		*all = run->refs;
+		run->refs = (struct ws_refs){ 0 };
+		return 0;
+	}
+	if (run->refs.n > 0) {
+		v = realloc(all->v, (all->n + run->refs.n) * sizeof *v);
+		if (v == NULL)
+			return -1;
+		memcpy(v + all->n, run->refs.v, run->refs.n * sizeof *v);
+		all->v = v;
+		all->n += run->refs.n;
+		all->cap = all->n;
+	}
+	WS_VEC_FREE(run->refs);
+	return 0;
+}
+
+/*
+ * Decodes bodies [0, n), on threads when there are enough bytes.  On
+ * failure copies the first error (in file order) into diag.
+ */
+static int
+decode_bodies(struct ws_module *m, uint32_t n, size_t bytes,
+    struct ws_diag *diag)
+{
+	struct body_run	 runs[MAX_THREADS];
+	pthread_t	 tids[MAX_THREADS];
+	size_t		 nruns = split_runs(m, n, bytes, runs, thread_count(bytes));
+	size_t		 started = 1;
+	int		 rc = 0;
+
+	for (size_t k = 1; k < nruns; k++, started++)
+		if (pthread_create(&tids[k], NULL, decode_run, &runs[k]) != 0)
+			break;
+	decode_run(&runs[0]);
+	for (size_t k = started; k < nruns; k++)	/* no thread: do it here */
+		decode_run(&runs[k]);
+	for (size_t k = 1; k < started; k++)
+		pthread_join(tids[k], NULL);
+	for (size_t k = 0; k < nruns; k++) {
+		if (rc == 0 && runs[k].rc != 0) {
+			*diag = runs[k].diag;
+			rc = -1;
+		}
+		if (rc == 0 && join_refs(&m->refs, &runs[k]) != 0)
+			rc = ws_diag_set(diag, 0, WS_ERR_NOMEM, "out of memory");
+		WS_VEC_FREE(runs[k].refs);
+	}
+	return rc;
+}
+
+/* The size field of one body: makes its entry and notes its span. */
+static int
+frame_body(struct ws_parse *p, uint32_t func)
 {
 	struct ws_reader *r = p->r;
-	struct ws_reader body;
 	struct ws_func	*f = &p->m->funcs.v[func];
 	size_t		 start = ws_reader_offset(r);
 	uint32_t	 size;
@@ -106,159 +186,41 @@ parse_body(struct ws_parse *p, uint32_t func, struct ws_ref_recorder *rec,
 		r->pos = r->base + start;
 		return -1;
 	}
-	ws_reader_sub(r, size, &body, "function body");
-	body.ctx = NULL;
-	rec->from = (uint32_t)p->m->entries.n;
-	if (ws_func_body_walk(&body, v) != 0) {
-		prefix_body_error(r->diag, func);
-		return -1;
-	}
-	if (check_oom(r, rec) != 0 ||
-	    (e = ws_parse_entry(p, start, WS_ENT_FUNCTION, func, 0)) < 0)
+	f->body.off = ws_reader_offset(r);
+	f->body.len = size;
+	r->pos += size;
+	if ((e = ws_parse_entry(p, start, WS_ENT_FUNCTION, func, 0)) < 0)
 		return -1;
 	f->entry = (uint32_t)e;
-	f->body.off = ws_reader_offset(&body) - size;
-	f->body.len = size;
 	return 0;
 }
 
 int
 ws_parse_code(struct ws_parse *p)
 {
-	struct ws_ref_recorder	 rec;
-	struct ws_code_visitor	 v;
-	struct ws_reader	*r = p->r;
-	uint32_t		 n;
+	struct ws_reader *r = p->r;
+	struct ws_diag	 framing = { 0 }, *diag = r->diag;
+	uint32_t	 n, framed = 0;
+	size_t		 bytes = 0;
+	int		 rc;
+
+	const uint8_t	*count_at = r->pos;
 
 	if (ws_read_count(r, &n, 2, "function body count") != 0)
 		return -1;
 	if (n != p->m->ndefined)
-		return ws_fail(r, r->pos, WS_ERR_MALFORMED,
+		return ws_fail(r, count_at, WS_ERR_MALFORMED,
 		    "%u function bodies, but the function section declares %u",
 		    n, p->m->ndefined);
-	ws_ref_recorder_init(&rec, &v, p->m);
-	for (uint32_t i = 0; i < n; i++)
-		if (parse_body(p, p->m->nfunc_imports + i, &rec, &v) != 0)
-			return -1;
-	return ws_parse_count(p, n);
-}
-
-/* Element segment items: function indices, or expressions. */
-static int
-read_elem_items(struct ws_parse *p, uint32_t entry, int exprs)
-{
-	struct ws_reader *r = p->r;
-	uint32_t	 n, func;
-
-	if (ws_read_count(r, &n, 1, "element count") != 0)
-		return -1;
-	for (uint32_t i = 0; i < n; i++) {
-		if (exprs) {
-			if (ws_parse_const_expr(p, entry, "element expression"))
-				return -1;
-		} else if (ws_read_u32(r, &func, "element function index") ||
-		    ws_parse_ref(p, entry, WS_REF_FUNC, func) != 0)
-			return -1;
+	/* a framing error counts only if no body before it is malformed */
+	r->diag = &framing;
+	while (framed < n && frame_body(p, p->m->nfunc_imports + framed) == 0)
+		bytes += p->m->funcs.v[p->m->nfunc_imports + framed++].body.len;
+	r->diag = diag;
+	rc = decode_bodies(p->m, framed, bytes, diag);
+	if (rc == 0 && framed < n) {
+		*diag = framing;
+		rc = -1;
 	}
-	return 0;
-}
-
-static int
-parse_elem(struct ws_parse *p, uint32_t index)
-{
-	struct ws_reader *r = p->r;
-	struct ws_object *o;
-	size_t		 start = ws_reader_offset(r);
-	uint32_t	 flags, table = 0, type;
-	uint8_t		 elemkind;
-
-	if (ws_read_u32(r, &flags, "element segment flags") != 0)
-		return -1;
-	if (flags > 7)
-		return ws_fail(r, r->base + start, WS_ERR_MALFORMED,
-		    "invalid element segment flags %u", flags);
-	if ((o = ws_parse_object(p, &p->m->elems)) == NULL)
-		return -1;
-	o->entry = (uint32_t)p->m->entries.n;
-	o->mode = (flags & 1) == 0 ? WS_SEG_ACTIVE :
-	    (flags & 2) ? WS_SEG_DECLARATIVE : WS_SEG_PASSIVE;
-	if (o->mode == WS_SEG_ACTIVE) {
-		if ((flags & 2) && ws_read_u32(r, &table, "table index") != 0)
-			return -1;
-		o->target = table;
-		if (ws_parse_ref(p, o->entry, WS_REF_TABLE, table) != 0 ||
-		    ws_parse_const_expr(p, o->entry, "offset") != 0)
-			return -1;
-	}
-	if ((flags & 3) != 0) {
-		if (flags & 4) {
-			if (ws_read_reftype(r, &type, "element type") != 0)
-				return -1;
-		} else {
-			if (ws_read_u8(r, &elemkind, "element kind") != 0)
-				return -1;
-			if (elemkind != 0)
-				return ws_fail(r, r->pos - 1, WS_ERR_MALFORMED,
-				    "invalid element kind 0x%02x", elemkind);
-		}
-	}
-	if (read_elem_items(p, o->entry, flags & 4) != 0)
-		return -1;
-	return ws_parse_entry(p, start, WS_ENT_ELEMENT, index, 0) < 0 ? -1 : 0;
-}
-
-int
-ws_parse_elements(struct ws_parse *p)
-{
-	uint32_t	 n;
-
-	if (ws_read_count(p->r, &n, 2, "element segment count") != 0)
-		return -1;
-	for (uint32_t i = 0; i < n; i++)
-		if (parse_elem(p, i) != 0)
-			return -1;
-	return ws_parse_count(p, n);
-}
-
-static int
-parse_data_segment(struct ws_parse *p, uint32_t index)
-{
-	struct ws_reader *r = p->r;
-	struct ws_object *o;
-	size_t		 start = ws_reader_offset(r);
-	uint32_t	 flags, mem = 0;
-
-	if (ws_read_u32(r, &flags, "data segment flags") != 0)
-		return -1;
-	if (flags > 2)
-		return ws_fail(r, r->base + start, WS_ERR_MALFORMED,
-		    "invalid data segment flags %u", flags);
-	if ((o = ws_parse_object(p, &p->m->datas)) == NULL)
-		return -1;
-	o->entry = (uint32_t)p->m->entries.n;
-	o->mode = flags == 1 ? WS_SEG_PASSIVE : WS_SEG_ACTIVE;
-	if (flags != 1) {
-		if (flags == 2 && ws_read_u32(r, &mem, "memory index") != 0)
-			return -1;
-		o->target = mem;
-		if (ws_parse_ref(p, o->entry, WS_REF_MEMORY, mem) != 0 ||
-		    ws_parse_const_expr(p, o->entry, "offset") != 0)
-			return -1;
-	}
-	if (ws_read_name(r, &o->init, "data segment bytes") != 0)
-		return -1;
-	return ws_parse_entry(p, start, WS_ENT_DATA, index, 0) < 0 ? -1 : 0;
-}
-
-int
-ws_parse_data(struct ws_parse *p)
-{
-	uint32_t	 n;
-
-	if (ws_read_count(p->r, &n, 2, "data segment count") != 0)
-		return -1;
-	for (uint32_t i = 0; i < n; i++)
-		if (parse_data_segment(p, i) != 0)
-			return -1;
-	return ws_parse_count(p, n);
+	return rc != 0 ? -1 : ws_parse_count(p, n);
 }

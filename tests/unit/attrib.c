@@ -150,9 +150,10 @@ main(void)
 	/* a body one byte short of its declared size */
 	m.b[33] = 0x03;
 	memset(&d, 0, sizeof d);
-	ok(ws_module_parse(&mod, m.b, (struct ws_span){ 0, m.n }, &d) == -1 &&
-	    d.offset == 36, "body running into the next one fails at 0x%zx: %s",
-	    d.offset, d.text);
+	int rc = ws_module_parse(&mod, m.b, (struct ws_span){ 0, m.n }, &d);
+	ok(rc == -1 && d.offset == 36,
+	    "body running into the next one fails at 0x%zx: %s", d.offset,
+	    d.text);
 	ws_module_free(&mod);
 	return tap_done();
 }
