@@ -312,88 +312,103 @@ ws_parse_functions(struct ws_parse *p)
 	return ws_parse_count(p, n);
 }
 
-int
-ws_parse_tables(struct ws_parse *p)
+/*
+ * A section that is a vector of tables, memories, globals or tags: each
+ * gets an object in space and an entry of kind, read_one reads the rest.
+ */
+static int
+parse_objects(struct ws_parse *p, struct ws_objects *space, uint8_t kind,
+    size_t min_entry, const char *count_what,
+    int (*read_one)(struct ws_parse *, struct ws_object *))
 {
 	struct ws_reader *r = p->r;
 	struct ws_object *o;
 	uint32_t	 n, index;
 	size_t		 start;
 
-	if (ws_read_count(r, &n, 2, "table count") != 0)
+	if (ws_read_count(r, &n, min_entry, count_what) != 0)
 		return -1;
 	for (uint32_t i = 0; i < n; i++) {
-		int has_init = 0;
-
 		start = ws_reader_offset(r);
-		if (ws_reader_left(r) >= 2 && r->pos[0] == 0x40) {
-			if (r->pos[1] != 0x00)
-				return ws_fail(r, r->pos + 1, WS_ERR_MALFORMED,
-				    "table: invalid reserved byte 0x%02x",
-				    r->pos[1]);
-			r->pos += 2;
-			has_init = 1;
-		}
-		if ((o = ws_parse_object(p, &p->m->tables)) == NULL)
+		if ((o = ws_parse_object(p, space)) == NULL)
 			return -1;
-		index = (uint32_t)(p->m->tables.n - 1);
+		index = (uint32_t)(space->n - 1);
 		o->entry = (uint32_t)p->m->entries.n;
-		if (read_tabletype(r, &o->limits) != 0)
-			return -1;
-		if (has_init && ws_parse_const_expr(p, o->entry,
-		    "table initializer") != 0)
-			return -1;
-		if (ws_parse_entry(p, start, WS_ENT_TABLE, index, 0) < 0)
+		if (read_one(p, o) != 0 ||
+		    ws_parse_entry(p, start, kind, index, 0) < 0)
 			return -1;
 	}
 	return ws_parse_count(p, n);
+}
+
+/* tabletype, or 0x40 0x00 tabletype expr (a table with an initializer) */
+static int
+read_table(struct ws_parse *p, struct ws_object *o)
+{
+	struct ws_reader *r = p->r;
+	int		 has_init = 0;
+
+	if (ws_reader_left(r) >= 2 && r->pos[0] == 0x40) {
+		if (r->pos[1] != 0x00)
+			return ws_fail(r, r->pos + 1, WS_ERR_MALFORMED,
+			    "table: invalid reserved byte 0x%02x", r->pos[1]);
+		r->pos += 2;
+		has_init = 1;
+	}
+	if (read_tabletype(r, &o->limits) != 0)
+		return -1;
+	return has_init ? ws_parse_const_expr(p, o->entry,
+	    "table initializer") : 0;
+}
+
+static int
+read_memory(struct ws_parse *p, struct ws_object *o)
+{
+	return ws_parse_limits(p->r, &o->limits, "memory limits");
+}
+
+static int
+read_global(struct ws_parse *p, struct ws_object *o)
+{
+	if (read_global_type(p->r) != 0)
+		return -1;
+	return ws_parse_const_expr(p, o->entry, "global initializer");
+}
+
+static int
+read_tag(struct ws_parse *p, struct ws_object *o)
+{
+	if (read_tag_type(p->r, &o->target) != 0)
+		return -1;
+	return ws_parse_ref(p, o->entry, WS_REF_TYPE, o->target);
+}
+
+int
+ws_parse_tables(struct ws_parse *p)
+{
+	return parse_objects(p, &p->m->tables, WS_ENT_TABLE, 2, "table count",
+	    read_table);
 }
 
 int
 ws_parse_memories(struct ws_parse *p)
 {
-	struct ws_reader *r = p->r;
-	struct ws_object *o;
-	uint32_t	 n, index;
-	size_t		 start;
-
-	if (ws_read_count(r, &n, 2, "memory count") != 0)
-		return -1;
-	for (uint32_t i = 0; i < n; i++) {
-		start = ws_reader_offset(r);
-		if ((o = ws_parse_object(p, &p->m->memories)) == NULL)
-			return -1;
-		index = (uint32_t)(p->m->memories.n - 1);
-		o->entry = (uint32_t)p->m->entries.n;
-		if (ws_parse_limits(r, &o->limits, "memory limits") != 0 ||
-		    ws_parse_entry(p, start, WS_ENT_MEMORY, index, 0) < 0)
-			return -1;
-	}
-	return ws_parse_count(p, n);
+	return parse_objects(p, &p->m->memories, WS_ENT_MEMORY, 2,
+	    "memory count", read_memory);
 }
 
 int
 ws_parse_globals(struct ws_parse *p)
 {
-	struct ws_reader *r = p->r;
-	struct ws_object *o;
-	uint32_t	 n, index;
-	size_t		 start;
+	return parse_objects(p, &p->m->globals, WS_ENT_GLOBAL, 3,
+	    "global count", read_global);
+}
 
-	if (ws_read_count(r, &n, 3, "global count") != 0)
-		return -1;
-	for (uint32_t i = 0; i < n; i++) {
-		start = ws_reader_offset(r);
-		if ((o = ws_parse_object(p, &p->m->globals)) == NULL)
-			return -1;
-		index = (uint32_t)(p->m->globals.n - 1);
-		o->entry = (uint32_t)p->m->entries.n;
-		if (read_global_type(r) != 0 ||
-		    ws_parse_const_expr(p, o->entry, "global initializer") != 0 ||
-		    ws_parse_entry(p, start, WS_ENT_GLOBAL, index, 0) < 0)
-			return -1;
-	}
-	return ws_parse_count(p, n);
+int
+ws_parse_tags(struct ws_parse *p)
+{
+	return parse_objects(p, &p->m->tags, WS_ENT_TAG, 2, "tag count",
+	    read_tag);
 }
 
 /* Links an export to the function or object it names, if in range. */
@@ -481,28 +496,4 @@ ws_parse_datacount(struct ws_parse *p)
 	    ws_parse_entry(p, start, WS_ENT_DATACOUNT, UINT32_MAX, 0) < 0)
 		return -1;
 	return ws_parse_count(p, p->m->datacount);
-}
-
-int
-ws_parse_tags(struct ws_parse *p)
-{
-	struct ws_reader *r = p->r;
-	struct ws_object *o;
-	uint32_t	 n, index;
-	size_t		 start;
-
-	if (ws_read_count(r, &n, 2, "tag count") != 0)
-		return -1;
-	for (uint32_t i = 0; i < n; i++) {
-		start = ws_reader_offset(r);
-		if ((o = ws_parse_object(p, &p->m->tags)) == NULL)
-			return -1;
-		index = (uint32_t)(p->m->tags.n - 1);
-		o->entry = (uint32_t)p->m->entries.n;
-		if (read_tag_type(r, &o->target) != 0 ||
-		    ws_parse_entry(p, start, WS_ENT_TAG, index, 0) < 0 ||
-		    ws_parse_ref(p, o->entry, WS_REF_TYPE, o->target) != 0)
-			return -1;
-	}
-	return ws_parse_count(p, n);
 }

@@ -20,16 +20,18 @@ fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# one run: "seconds maxrss_kb"
+# one run: "seconds maxrss_kb" (wall clock in ns, RSS from time(1))
 measure() {
-	/usr/bin/time -f '%e %M' -o "$tmp/t" "$@" >/dev/null 2>&1 || true
-	cat "$tmp/t"
+	t0=$(date +%s%N)
+	/usr/bin/time -f '%M' -o "$tmp/t" "$@" >/dev/null 2>&1 || true
+	t1=$(date +%s%N)
+	echo "$(((t1 - t0) / 1000)) $(cat "$tmp/t")"
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-printf '%-34s %9s %9s %9s %8s %8s %9s %9s\n' module size wasmsize \
-    objdump-x objdump-h 'ws/x' 'ws/h' 'rss(MB)' 'rss/size'
+printf '%-32s %9s %9s %9s %9s %6s %6s %8s %8s\n' module bytes wasmsize \
+    objdump-x objdump-h ws/x ws/h rss-MiB rss/size
 for f in "$@"; do
 	: >"$tmp/ws"; : >"$tmp/x"; : >"$tmp/h"
 	i=0
@@ -46,8 +48,7 @@ for f in "$@"; do
 	size=$(wc -c <"$f")
 	awk -v n="${f##*/}" -v s="$size" -v ws="$ws" -v x="$x" -v h="$h" \
 	    -v rss="$rss" 'BEGIN {
-		r = function_ratio = 0
-		printf "%-34s %9d %8.3fs %8.3fs %8.3fs %8.2f %8.2f %9.1f %9.2f\n",
-		    n, s, ws, x, h, (x > 0 ? ws / x : 0), (h > 0 ? ws / h : 0),
+		printf "%-32s %9d %7.1fms %7.1fms %7.1fms %6.2f %6.2f %8.1f %8.2f\n",
+		    n, s, ws / 1000, x / 1000, h / 1000, ws / x, ws / h,
 		    rss / 1024, rss * 1024 / s }'
 done
