@@ -13,6 +13,10 @@
 #include <string.h>
 
 #include "analysis/analysis.h"
+#include "analysis/monos.h"
+#include "analysis/select.h"
+#include "analysis/trees.h"
+#include "report/escape.h"
 #include "report/report.h"
 #include "wasm/diag.h"
 #include "wasm/file.h"
@@ -20,32 +24,53 @@
 
 enum { EXIT_OK = 0, EXIT_TROUBLE = 2 };
 
-enum command { CMD_INSPECT, CMD_SECTIONS, CMD_TOP };
+enum command {
+	CMD_INSPECT, CMD_SECTIONS, CMD_TOP, CMD_DOMINATORS, CMD_PATHS,
+	CMD_GARBAGE, CMD_MONOS
+};
 
 struct ws_opts {
 	enum command	 cmd;
 	enum ws_format	 format;
-	const char	*output;	/* NULL: stdout */
+	const char	*output;	/* NULL or "-": stdout */
 	const char	*file;
-	size_t		 top_n;
+	char	       **items;		/* ITEM arguments after FILE */
+	size_t		 nitems;
+	size_t		 number;	/* -n: rows of top, garbage, monos */
+	int		 number_set;
+	struct ws_tree_limits limits;	/* -d, -r */
+	int		 retained;	/* top --retained */
+	int		 by_retained;	/* top --sort=retained */
+	int		 descending;	/* paths --descending */
+	int		 regex;		/* ITEMs are regular expressions */
+	int		 all;		/* garbage -a */
 	int		 demangle;
 };
 
 static const struct {
 	const char	*name;
 	enum command	 cmd;
+	int		 items;		/* 0: none, 1: optional, 2: required */
 	const char	*help;
 } commands[] = {
-	{ "inspect",  CMD_INSPECT,  "overview: size, toolchain, sections, "
-	    "largest items" },
-	{ "sections", CMD_SECTIONS, "one row per section" },
-	{ "top",      CMD_TOP,      "the largest items" },
+	{ "inspect",	CMD_INSPECT,	0, "overview: size, toolchain, "
+	    "sections, largest items" },
+	{ "sections",	CMD_SECTIONS,	0, "one row per section" },
+	{ "top",	CMD_TOP,	0, "the largest items" },
+	{ "dominators",	CMD_DOMINATORS,	1, "the dominator tree: what each "
+	    "item keeps alive" },
+	{ "paths",	CMD_PATHS,	2, "why ITEMs are kept (or, with "
+	    "--descending, what they keep)" },
+	{ "garbage",	CMD_GARBAGE,	0, "items nothing reachable keeps "
+	    "alive" },
+	{ "monos",	CMD_MONOS,	0, "generic functions with many "
+	    "monomorphized copies" },
 };
 
 static void
 usage(FILE *fp)
 {
-	fputs("usage: wasmsize COMMAND [options] FILE\n"
+	fputs("usage: wasmsize COMMAND [options] FILE [ITEM...]\n"
 	    "       wasmsize --help | --version\n\ncommands:\n", fp);
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
 		fprintf(fp, "  %-10s %s\n", commands[i].name, commands[i].help);
@@ -53,12 +78,23 @@ usage(FILE *fp)
 	    "  --format=text|csv|json  output format (default text)\n"
 	    "  --json                  same as --format=json\n"
 	    "  -o, --output=FILE       write the report to FILE (-: stdout)\n"
-	    "  -n, --rows=N            top: show N items (default 20; 0: all)\n"
+	    "  -n, --number=N          top, garbage, monos: show N rows "
+	    "(0: all)\n"
+	    "  --retained              top: show retained sizes too\n"
+	    "  --sort=shallow|retained top: rank by shallow (default) or "
+	    "retained size\n"
+	    "  -d, --depth=N           dominators, paths: N levels (0: all)\n"
+	    "  -r, --rows=N            dominators, paths: N rows per tree "
+	    "(0: all)\n"
+	    "  --descending            paths: what ITEMs keep alive\n"
+	    "  --regex                 ITEMs are extended regular expressions\n"
+	    "  -a, --all               garbage: list every item\n"
 	    "  --no-demangle           show Rust and C++ names as in the file\n"
 	    "  -h, --help              show this help and exit\n"
 	    "  --version               show the version and exit\n"
-	    "\nFILE may be - for standard input.  Exit status: 0 success, "
-	    "2 trouble.\nSee wasmsize(1).\n", fp);
+	    "\nAn ITEM is a name (demangled or raw) or func[N].  FILE may be - "
+	    "for\nstandard input.  Exit status: 0 success, 2 trouble.  See "
+	    "wasmsize(1).\n", fp);
 }
 
 static void
@@ -92,46 +128,74 @@ parse_count(const char *s)
 	errno = 0;
 	v = strtoull(s, &end, 10);
 	if (*s == '\0' || *s == '-' || *end != '\0' || errno != 0 ||
-	    v > SIZE_MAX)
+	    v > UINT32_MAX)
 		die_usage("invalid number '%s'", s);
 	return (size_t)v;
 }
 
-static enum command
-parse_command(const char *s)
+static size_t
+command_index(const char *s)
 {
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
 		if (strcmp(s, commands[i].name) == 0)
-			return commands[i].cmd;
+			return i;
 	die_usage("unknown command '%s'", s);
-	return CMD_INSPECT;
+	return 0;
 }
 
 static void
 parse_args(int argc, char **argv, struct ws_opts *o)
 {
-	enum { OPT_FORMAT = 256, OPT_JSON, OPT_NO_DEMANGLE, OPT_VERSION };
+	enum {
+		OPT_FORMAT = 256, OPT_JSON, OPT_NO_DEMANGLE, OPT_VERSION,
+		OPT_RETAINED, OPT_SORT, OPT_DESCENDING, OPT_REGEX
+	};
 	static const struct option longopts[] = {
 		{ "format",	 required_argument, NULL, OPT_FORMAT },
 		{ "json",	 no_argument,	    NULL, OPT_JSON },
 		{ "output",	 required_argument, NULL, 'o' },
-		{ "rows",	 required_argument, NULL, 'n' },
+		{ "number",	 required_argument, NULL, 'n' },
+		{ "depth",	 required_argument, NULL, 'd' },
+		{ "rows",	 required_argument, NULL, 'r' },
+		{ "retained",	 no_argument,	    NULL, OPT_RETAINED },
+		{ "sort",	 required_argument, NULL, OPT_SORT },
+		{ "descending",	 no_argument,	    NULL, OPT_DESCENDING },
+		{ "regex",	 no_argument,	    NULL, OPT_REGEX },
+		{ "all",	 no_argument,	    NULL, 'a' },
 		{ "no-demangle", no_argument,	    NULL, OPT_NO_DEMANGLE },
 		{ "help",	 no_argument,	    NULL, 'h' },
 		{ "version",	 no_argument,	    NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 }
 	};
+	size_t	 cmd;
 	int	 c;
 
-	*o = (struct ws_opts){ .format = WS_FORMAT_TEXT, .top_n = 20,
-	    .demangle = 1 };
+	*o = (struct ws_opts){ .format = WS_FORMAT_TEXT, .number = 20,
+	    .limits = { .depth = 10, .rows = 50 }, .demangle = 1 };
 	argv[0] = (char *)"wasmsize";	/* getopt's messages start with it */
-	while ((c = getopt_long(argc, argv, "ho:n:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "aho:n:d:r:", longopts, NULL))
+	    != -1) {
 		switch (c) {
 		case OPT_FORMAT: o->format = parse_format(optarg); break;
 		case OPT_JSON: o->format = WS_FORMAT_JSON; break;
 		case 'o': o->output = optarg; break;
-		case 'n': o->top_n = parse_count(optarg); break;
+		case 'n':
+			o->number = parse_count(optarg);
+			o->number_set = 1;
+			break;
+		case 'd': o->limits.depth = (uint32_t)parse_count(optarg); break;
+		case 'r': o->limits.rows = parse_count(optarg); break;
+		case OPT_RETAINED: o->retained = 1; break;
+		case OPT_SORT:
+			if (strcmp(optarg, "retained") == 0)
+				o->by_retained = o->retained = 1;
+			else if (strcmp(optarg, "shallow") != 0)
+				die_usage("unknown sort '%s' (shallow or "
+				    "retained)", optarg);
+			break;
+		case OPT_DESCENDING: o->descending = 1; break;
+		case OPT_REGEX: o->regex = 1; break;
+		case 'a': o->all = 1; break;
 		case OPT_NO_DEMANGLE: o->demangle = 0; break;
 		case 'h': usage(stdout); exit(EXIT_OK);
 		case OPT_VERSION:
@@ -144,24 +208,120 @@ parse_args(int argc, char **argv, struct ws_opts *o)
 	}
 	if (optind >= argc)
 		die_usage("%s", "missing command");
-	o->cmd = parse_command(argv[optind++]);
+	cmd = command_index(argv[optind++]);
+	o->cmd = commands[cmd].cmd;
 	if (optind >= argc)
 		die_usage("%s", "missing FILE");
 	o->file = argv[optind++];
-	if (optind < argc)
+	o->items = argv + optind;
+	o->nitems = (size_t)(argc - optind);
+	if (commands[cmd].items == 0 && o->nitems > 0)
 		die_usage("unexpected argument '%s'", argv[optind]);
+	if (commands[cmd].items == 2 && o->nitems == 0)
+		die_usage("%s needs at least one ITEM", commands[cmd].name);
+}
+
+/* The items the ITEM arguments name; an ITEM that names none is an error. */
+static int
+select_items(const struct ws_opts *o, const struct ws_analysis *a,
+    uint32_t **sel, size_t *nsel)
+{
+	struct ws_diag	 d = { 0 };
+
+	for (size_t i = 0; i < o->nitems; i++) {
+		int found = ws_select(a, o->items[i], o->regex, sel, nsel, &d);
+
+		if (found < 0) {
+			fprintf(stderr, "wasmsize: %s\n", d.text);
+			return -1;
+		}
+		if (found == 0) {
+			fputs("wasmsize: ", stderr);
+			ws_put_escaped(stderr, o->file, strlen(o->file));
+			fputs(": no item named '", stderr);
+			ws_put_escaped(stderr, o->items[i], strlen(o->items[i]));
+			fputs("'\n", stderr);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* What a command computes beyond the analysis, before anything is written. */
+struct prepared {
+	struct ws_tree_rows	 rows;		/* dominators, paths */
+	struct ws_monos		 monos;
+};
+
+static int
+prepare_trees(const struct ws_opts *o, const struct ws_analysis *a,
+    struct prepared *p, struct ws_diag *d)
+{
+	uint32_t	*sel = NULL;
+	size_t		 nsel = 0;
+	int		 rc = 0;
+
+	if (select_items(o, a, &sel, &nsel) != 0)
+		return -1;
+	if (o->cmd == CMD_DOMINATORS && nsel == 0)
+		rc = ws_tree_dominators(a, a->graph.root, &o->limits, &p->rows,
+		    d);
+	for (size_t i = 0; rc == 0 && i < nsel; i++)
+		rc = o->cmd == CMD_DOMINATORS ?
+		    ws_tree_dominators(a, sel[i], &o->limits, &p->rows, d) :
+		    ws_tree_paths(a, sel[i], o->descending, &o->limits,
+		    &p->rows, d);
+	free(sel);
+	if (rc != 0)
+		fprintf(stderr, "wasmsize: %s\n", d->text);
+	return rc;
+}
+
+/* Returns 0, or -1 after printing the error. */
+static int
+prepare(const struct ws_opts *o, const struct ws_analysis *a,
+    struct prepared *p)
+{
+	struct ws_diag	 d = { 0 };
+
+	switch (o->cmd) {
+	case CMD_DOMINATORS:
+	case CMD_PATHS:
+		return prepare_trees(o, a, p, &d);
+	case CMD_MONOS:
+		if (ws_monos_find(&p->monos, a, &d) == 0)
+			return 0;
+		fprintf(stderr, "wasmsize: %s\n", d.text);
+		return -1;
+	default:
+		return 0;
+	}
 }
 
 static int
-run_report(const struct ws_opts *o, const struct ws_analysis *a, FILE *fp)
+run_report(const struct ws_opts *o, const struct ws_analysis *a,
+    const struct prepared *p, FILE *fp)
 {
+	enum ws_tree_style style = o->cmd == CMD_DOMINATORS ?
+	    WS_TREE_DOMINATORS : o->descending ? WS_TREE_PATHS_DOWN :
+	    WS_TREE_PATHS_UP;
+
 	switch (o->cmd) {
 	case CMD_INSPECT:
 		return ws_report_inspect(fp, a, o->format);
 	case CMD_SECTIONS:
 		return ws_report_sections(fp, a, o->format);
 	case CMD_TOP:
-		return ws_report_top(fp, a, o->format, o->top_n);
+		return ws_report_top(fp, a, o->format, &(struct ws_top_opts){
+		    o->number, o->retained, o->by_retained });
+	case CMD_DOMINATORS:
+	case CMD_PATHS:
+		return ws_report_tree(fp, a, o->format, style, &p->rows);
+	case CMD_GARBAGE:
+		return ws_report_garbage(fp, a, o->format,
+		    o->all ? 0 : o->number_set ? o->number : 10);
+	case CMD_MONOS:
+		return ws_report_monos(fp, a, &p->monos, o->format, o->number);
 	}
 	return -1;
 }
@@ -178,7 +338,8 @@ print_warnings(const struct ws_module *m, const char *file)
 }
 
 static int
-write_report(const struct ws_opts *o, const struct ws_analysis *a)
+write_report(const struct ws_opts *o, const struct ws_analysis *a,
+    const struct prepared *p)
 {
 	FILE	*fp = stdout;
 	int	 rc;
@@ -189,7 +350,7 @@ write_report(const struct ws_opts *o, const struct ws_analysis *a)
 		    strerror(errno));
 		return -1;
 	}
-	rc = run_report(o, a, fp);
+	rc = run_report(o, a, p, fp);
 	if (fflush(fp) != 0)
 		rc = -1;
 	if (fp != stdout && fclose(fp) != 0)
@@ -209,9 +370,11 @@ main(int argc, char **argv)
 	struct ws_module	 m;
 	struct ws_analysis	 a;
 	struct ws_analysis_opts	 aopts;
+	struct prepared		 prep;
 	int			 status = EXIT_TROUBLE;
 
 	memset(&a, 0, sizeof a);
+	memset(&prep, 0, sizeof prep);
 	parse_args(argc, argv, &o);
 	aopts.demangle = o.demangle;
 	if (ws_file_open(&f, o.file, &diag) != 0) {
@@ -225,9 +388,12 @@ main(int argc, char **argv)
 		ws_diag_print(&diag, o.file, stderr);
 	} else {
 		print_warnings(&m, o.file);
-		if (write_report(&o, &a) == 0)
+		if (prepare(&o, &a, &prep) == 0 &&
+		    write_report(&o, &a, &prep) == 0)
 			status = EXIT_OK;
 	}
+	ws_tree_rows_free(&prep.rows);
+	ws_monos_free(&prep.monos);
 	ws_analysis_free(&a);
 	ws_module_free(&m);
 	ws_file_close(&f);

@@ -9,7 +9,7 @@
 #include "analysis.h"
 
 struct rank_key {
-	size_t		 size;
+	uint64_t	 size;
 	uint32_t	 item;
 };
 
@@ -23,27 +23,26 @@ cmp_rank(const void *x, const void *y)
 	return a->item < b->item ? -1 : a->item > b->item;
 }
 
-/* Items ranked by size, largest first; ties in file order. */
-static int
-rank_items(struct ws_analysis *a, struct ws_diag *diag)
+/* Items ranked by key, largest first; ties in file order. */
+static uint32_t *
+rank(size_t n, const uint64_t *key, struct ws_diag *diag)
 {
-	size_t		 n = a->attrib.n;
-	struct rank_key	*keys;
+	uint32_t	*order = malloc((n ? n : 1) * sizeof *order);
+	struct rank_key	*keys = malloc((n ? n : 1) * sizeof *keys);
 
-	a->by_size = malloc((n ? n : 1) * sizeof *a->by_size);
-	keys = malloc((n ? n : 1) * sizeof *keys);
-	if (a->by_size == NULL || keys == NULL) {
+	if (order == NULL || keys == NULL) {
+		free(order);
 		free(keys);
-		return ws_diag_set(diag, 0, WS_ERR_NOMEM, "out of memory");
+		ws_diag_set(diag, 0, WS_ERR_NOMEM, "out of memory");
+		return NULL;
 	}
 	for (size_t i = 0; i < n; i++)
-		keys[i] = (struct rank_key){ a->attrib.items[i].size,
-		    (uint32_t)i };
+		keys[i] = (struct rank_key){ key[i], (uint32_t)i };
 	qsort(keys, n, sizeof *keys, cmp_rank);
 	for (size_t i = 0; i < n; i++)
-		a->by_size[i] = keys[i].item;
+		order[i] = keys[i].item;
 	free(keys);
-	return 0;
+	return order;
 }
 
 static void
@@ -58,6 +57,39 @@ sum_custom(struct ws_analysis *a)
 		}
 }
 
+/*
+ * The reference graph, its dominator tree, the garbage totals, and the
+ * items ranked by shallow and by retained size.
+ */
+static int
+retention(struct ws_analysis *a, struct ws_diag *diag)
+{
+	uint64_t	*shallow;
+	size_t		 n = a->attrib.n;
+	int		 rc;
+
+	if (ws_graph_build(&a->graph, a->m, &a->attrib, diag) != 0)
+		return -1;
+	if ((shallow = malloc((n + 1) * sizeof *shallow)) == NULL)
+		return ws_diag_set(diag, 0, WS_ERR_NOMEM, "out of memory");
+	for (size_t i = 0; i < n; i++)
+		shallow[i] = a->attrib.items[i].size;
+	shallow[n] = 0;
+	rc = ws_dominators(&a->dom, &a->graph, shallow, diag);
+	if (rc == 0 && ((a->by_size = rank(n, shallow, diag)) == NULL ||
+	    (a->by_retained = rank(n, a->dom.retained, diag)) == NULL))
+		rc = -1;
+	free(shallow);
+	if (rc != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (a->dom.garbage[i]) {
+			a->garbage_bytes += a->attrib.items[i].size;
+			a->ngarbage++;
+		}
+	return 0;
+}
+
 int
 ws_analyze(struct ws_analysis *a, const char *path, const struct ws_module *m,
     const struct ws_analysis_opts *opts, struct ws_diag *diag)
@@ -66,7 +98,7 @@ ws_analyze(struct ws_analysis *a, const char *path, const struct ws_module *m,
 	a->path = path;
 	a->m = m;
 	if (ws_attrib_build(&a->attrib, m, opts->demangle, diag) != 0 ||
-	    rank_items(a, diag) != 0)
+	    retention(a, diag) != 0)
 		return -1;
 	sum_custom(a);
 	return 0;
@@ -76,6 +108,9 @@ void
 ws_analysis_free(struct ws_analysis *a)
 {
 	ws_attrib_free(&a->attrib);
+	ws_graph_free(&a->graph);
+	ws_domtree_free(&a->dom);
 	free(a->by_size);
-	a->by_size = NULL;
+	free(a->by_retained);
+	a->by_size = a->by_retained = NULL;
 }

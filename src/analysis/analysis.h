@@ -11,6 +11,8 @@
 #include <stdint.h>
 
 #include "attrib.h"
+#include "dominators.h"
+#include "graph.h"
 #include "wasm/diag.h"
 #include "wasm/module.h"
 
@@ -20,8 +22,13 @@ struct ws_analysis {
 	struct ws_attrib	 attrib;
 	uint32_t		*by_size;	/* item indices: size descending,
 						   then offset ascending */
+	uint32_t		*by_retained;	/* likewise, by retained size */
 	size_t			 custom_bytes;	/* whole custom sections */
 	size_t			 ncustom;
+	struct ws_graph		 graph;		/* node i: item i; then root */
+	struct ws_domtree	 dom;
+	uint64_t		 garbage_bytes;	/* unreachable items */
+	size_t			 ngarbage;
 };
 
 /* Options that change the facts (not just how they are printed). */

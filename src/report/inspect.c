@@ -4,6 +4,7 @@
  * size, toolchain, custom-section share, sections, largest items) in text;
  * every item in file order in CSV; the full report in JSON.
  */
+#include <inttypes.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -64,10 +65,15 @@ inspect_text(FILE *fp, const struct ws_analysis *a)
 	fprintf(fp, "\ncustom:    %zu bytes (%s) in %zu custom section%s\n",
 	    a->custom_bytes, ws_fmt_pct(pct, sizeof pct, a->custom_bytes,
 	    m->span.len), a->ncustom, a->ncustom == 1 ? "" : "s");
+	fprintf(fp, "garbage:   %" PRIu64 " bytes (%s) in %zu unreachable "
+	    "item%s\n", a->garbage_bytes, ws_fmt_pct(pct, sizeof pct,
+	    a->garbage_bytes, m->span.len), a->ngarbage,
+	    a->ngarbage == 1 ? "" : "s");
 	fputs("\nSections\n", fp);
 	ws_sections_table(fp, a, WS_FORMAT_TEXT);
 	fprintf(fp, "\nLargest items (of %zu)\n", a->attrib.n);
-	ws_top_table(fp, a, WS_FORMAT_TEXT, INSPECT_TOP);
+	ws_top_table(fp, a, WS_FORMAT_TEXT, &(struct ws_top_opts){
+	    .n = INSPECT_TOP, .retained = 1 });
 }
 
 /* Every item in file order: the complete attribution. */
@@ -132,6 +138,9 @@ inspect_json(FILE *fp, const struct ws_analysis *a)
 	    "bytes", (json_int_t)a->custom_bytes);
 	rc |= json_object_set_new(o, "producers", ws_json_producers(a));
 	rc |= json_object_set_new(o, "custom", custom);
+	rc |= json_object_set_new(o, "garbage", json_pack("{s:I, s:I}",
+	    "items", (json_int_t)a->ngarbage,
+	    "bytes", (json_int_t)a->garbage_bytes));
 	rc |= json_object_set_new(o, "sections", ws_json_sections(a));
 	rc |= json_object_set_new(o, "items", all_items(a));
 	if (rc != 0) {

@@ -104,6 +104,9 @@ ws_json_item(const struct ws_analysis *a, size_t i)
 	}
 	rc |= set(o, "offset", json_integer((json_int_t)it->off));
 	rc |= set(o, "size", json_integer((json_int_t)it->size));
+	rc |= set(o, "retained", json_integer((json_int_t)a->dom.retained[i]));
+	if (a->dom.garbage[i])
+		rc |= set(o, "garbage", json_true());
 	if (rc != 0) {
 		json_decref(o);
 		return NULL;

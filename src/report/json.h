@@ -19,7 +19,8 @@ json_t	*ws_json_head(const struct ws_analysis *);
 /* [{"id", "name", "offset", "size", "payload_size", "count"?}, ...] */
 json_t	*ws_json_sections(const struct ws_analysis *);
 
-/* {"kind", "index"?, "name", "raw_name"?, "section"?, "offset", "size"} */
+/* {"kind", "index"?, "name", "raw_name"?, "section"?, "offset", "size",
+ * "retained", "garbage"?} */
 json_t	*ws_json_item(const struct ws_analysis *, size_t item);
 
 /* [{"field", "name", "version"}, ...] from the producers section. */

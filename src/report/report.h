@@ -11,6 +11,8 @@
 #include <stdio.h>
 
 #include "analysis/analysis.h"
+#include "analysis/monos.h"
+#include "analysis/trees.h"
 
 enum ws_format { WS_FORMAT_TEXT, WS_FORMAT_CSV, WS_FORMAT_JSON };
 
@@ -25,8 +27,31 @@ int	ws_report_inspect(FILE *fp, const struct ws_analysis *, enum ws_format);
 /* One row per section. */
 int	ws_report_sections(FILE *fp, const struct ws_analysis *, enum ws_format);
 
-/* The n largest items (all of them when n is 0). */
+struct ws_top_opts {
+	size_t	 n;		/* rows; 0: all */
+	int	 retained;	/* show retained sizes */
+	int	 by_retained;	/* rank by retained rather than shallow size */
+};
+
+/* The largest items. */
 int	ws_report_top(FILE *fp, const struct ws_analysis *, enum ws_format,
+	    const struct ws_top_opts *);
+
+/*
+ * A tree of rows from ws_tree_dominators() or ws_tree_paths(), one per
+ * starting item: dominators shows retained sizes first; paths (ascending
+ * or descending) marks each level with an arrow.
+ */
+enum ws_tree_style { WS_TREE_DOMINATORS, WS_TREE_PATHS_UP, WS_TREE_PATHS_DOWN };
+int	ws_report_tree(FILE *fp, const struct ws_analysis *, enum ws_format,
+	    enum ws_tree_style, const struct ws_tree_rows *);
+
+/* Unreachable items, largest first (the n largest; 0: all), with totals. */
+int	ws_report_garbage(FILE *fp, const struct ws_analysis *, enum ws_format,
 	    size_t n);
+
+/* Monomorphized generic functions: the n groups that waste the most. */
+int	ws_report_monos(FILE *fp, const struct ws_analysis *,
+	    const struct ws_monos *, enum ws_format, size_t n);
 
 #endif

@@ -15,11 +15,11 @@
 /* The section table, in text or CSV. */
 void	ws_sections_table(FILE *, const struct ws_analysis *, enum ws_format);
 
-/* The n largest items, in text or CSV. */
+/* The largest items, in text or CSV. */
 void	ws_top_table(FILE *, const struct ws_analysis *, enum ws_format,
-	    size_t n);
+	    const struct ws_top_opts *);
 
-/* The n largest items as a JSON array; a new reference. */
-json_t	*ws_top_json(const struct ws_analysis *, size_t n);
+/* The largest items as a JSON array; a new reference. */
+json_t	*ws_top_json(const struct ws_analysis *, const struct ws_top_opts *);
 
 #endif
