@@ -52,6 +52,7 @@ hex() {
 build() {
 	wat names		--debug-names
 	wat table		--debug-names
+	wat graph		--debug-names
 	wat features		--debug-names --enable-all
 	wat wabt-tag-names	--debug-names --enable-exceptions
 

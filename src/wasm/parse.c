@@ -286,22 +286,40 @@ fix_overheads(struct ws_module *m)
 		    m->sections.v[e[m->entries.n - 1].section].whole.len;
 }
 
+/* Where the payload of the first section with this id starts, or 0. */
+static size_t
+section_at(const struct ws_module *m, uint8_t id, int *found)
+{
+	for (size_t i = 0; i < m->sections.n; i++)
+		if (m->sections.v[i].id == id) {
+			*found = 1;
+			return m->sections.v[i].payload.off;
+		}
+	*found = 0;
+	return 0;
+}
+
+/* Claims one section makes about a later one that never came. */
 static int
 check_counts(struct ws_module *m, struct ws_reader *r)
 {
-	int	 has_code = 0;
+	int	 has_code, has_data;
+	size_t	 at;
 
-	for (size_t i = 0; i < m->sections.n; i++)
-		if (m->sections.v[i].id == WS_SEC_CODE)
-			has_code = 1;
-	if (!has_code && m->ndefined > 0)
-		return ws_fail(r, r->pos, WS_ERR_MALFORMED,
+	section_at(m, WS_SEC_CODE, &has_code);
+	section_at(m, WS_SEC_DATA, &has_data);
+	if (!has_code && m->ndefined > 0) {
+		at = section_at(m, WS_SEC_FUNCTION, &has_code);
+		return ws_fail(r, r->base + at, WS_ERR_MALFORMED,
 		    "function section declares %u functions but there is "
 		    "no code section", m->ndefined);
-	if (m->datacount != UINT32_MAX && m->datacount != m->datas.n)
-		return ws_fail(r, r->pos, WS_ERR_MALFORMED,
+	}
+	if (!has_data && m->datacount != UINT32_MAX && m->datacount != 0) {
+		at = section_at(m, WS_SEC_DATACOUNT, &has_data);
+		return ws_fail(r, r->base + at, WS_ERR_MALFORMED,
 		    "data count section says %u segments, but there is no "
 		    "data section", m->datacount);
+	}
 	return 0;
 }
 

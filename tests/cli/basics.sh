@@ -53,7 +53,7 @@ cat "$names" | "$WASMSIZE" top - >/dev/null || fail "top from a pipe"
 # row limits: header + N rows; 0 means all items
 [ "$("$WASMSIZE" top -n 3 "$names" | wc -l)" -eq 4 ] || fail "top -n 3"
 all=$("$WASMSIZE" inspect --format=csv "$names" | wc -l)
-[ "$("$WASMSIZE" top --rows=0 --format=csv "$names" | wc -l)" -eq "$all" ] ||
+[ "$("$WASMSIZE" top --number=0 --format=csv "$names" | wc -l)" -eq "$all" ] ||
     fail "top -n 0 lists every item"
 
 # deterministic JSON, items in file order adding up to the file size

@@ -3,7 +3,8 @@
 # corpus.sh - the oracles on the development corpus of real modules, when
 # WASMSIZE_CORPUS names a directory filled by tests/corpus/fetch.sh:
 # sections, function bodies, data segments and names against wasm-objdump,
-# items against the file size, custom bytes against wasm-strip.
+# items against the file size, custom bytes against wasm-strip, the
+# dominator tree against the file size and garbage against wasm-opt.
 . "$srcdir/tests/lib.sh"
 [ -n "${WASMSIZE_CORPUS:-}" ] || skip "WASMSIZE_CORPUS is not set"
 [ -d "$WASMSIZE_CORPUS" ] || fail "WASMSIZE_CORPUS=$WASMSIZE_CORPUS is not a directory"
@@ -17,3 +18,4 @@ tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
 python3 "$srcdir/tests/oracle/objdump.py" "$WASMSIZE" "$@" || exit 1
 python3 "$srcdir/tests/oracle/strip.py" "$WASMSIZE" "$tmp" "$@" || exit 1
+python3 "$srcdir/tests/oracle/graph.py" "$WASMSIZE" "$tmp" "$@" || exit 1
