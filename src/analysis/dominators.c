@@ -103,10 +103,15 @@ eval(uint32_t v, uint32_t *ancestor, uint32_t *label, const uint32_t *semi,
 	return label[v];
 }
 
-/* Semidominators, then immediate dominators by number (idom[1] = 1). */
+/*
+ * Semidominators, then immediate dominators by number (idom[1] = 1).
+ * Garbage can reference live items, but must not change their dominators:
+ * a live node counts only live predecessors (a garbage node has only
+ * garbage ones).
+ */
 static void
-semi_nca(const struct dfs *d, uint32_t *semi, uint32_t *idom,
-    uint32_t *ancestor, uint32_t *label, uint32_t *path)
+semi_nca(const struct dfs *d, const uint8_t *garbage, uint32_t *semi,
+    uint32_t *idom, uint32_t *ancestor, uint32_t *label, uint32_t *path)
 {
 	const struct ws_graph *g = d->g;
 	uint32_t n = d->count;
@@ -121,6 +126,8 @@ semi_nca(const struct dfs *d, uint32_t *semi, uint32_t *idom,
 		if (d->from_root[i])
 			semi[i] = 1;	/* the virtual edge from the root */
 		for (uint32_t j = g->in_at[w]; j < g->in_at[w + 1]; j++) {
+			if (garbage[g->in[j]] != garbage[w])
+				continue;
 			uint32_t u = eval(d->num[g->in[j]], ancestor, label,
 			    semi, path);
 			if (semi[u] < semi[i])
@@ -233,7 +240,7 @@ ws_dominators(struct ws_domtree *t, const struct ws_graph *g,
 	    semi && idom && ancestor && label && path && t->idom && t->order &&
 	    t->garbage && t->retained) {
 		number_all(&d, t->garbage);
-		semi_nca(&d, semi, idom, ancestor, label, path);
+		semi_nca(&d, t->garbage, semi, idom, ancestor, label, path);
 		results(t, &d, idom, shallow);
 		rc = build_children(t, g->root);
 	}

@@ -16,6 +16,14 @@ is_name_char(char c)
 	    c == '}' || c == '.';
 }
 
+/* "operator< <T>": template arguments after an operator's name. */
+static int
+after_operator(const char *out, size_t k)
+{
+	return k >= 2 && out[k - 1] == ' ' &&
+	    (out[k - 2] == '<' || out[k - 2] == '>');
+}
+
 /* Length of name without a final C++ parameter list "(...)[ const]". */
 static size_t
 without_params(const char *name, size_t n)
@@ -45,11 +53,14 @@ ws_mono_generic(const char *name, size_t n, char *out, size_t len)
 		char c = name[i];
 
 		if (skip > 0) {		/* inside generic arguments */
+			if (skip == 1 && c == '>' && k > 0 && out[k - 1] == ' ')
+				k--;	/* drop the space before "<T>" */
 			skip += c == '<';
 			skip -= c == '>';
 			continue;
 		}
-		if (c == '<' && k > 0 && is_name_char(out[k - 1]) &&
+		if (c == '<' && k > 0 && (is_name_char(out[k - 1]) ||
+		    after_operator(out, k)) &&
 		    !(k >= 8 && memcmp(out + k - 8, "operator", 8) == 0)) {
 			skip = 1;
 			while (k >= 2 && out[k - 1] == ':' && out[k - 2] == ':')

@@ -9,7 +9,7 @@
 # and 5 seconds, so a count of 2^32-1 must fail at once.  WS_REBASE=1
 # rewrites the .err files from what wasmsize prints.
 . "$srcdir/tests/lib.sh"
-bad="$srcdir/tests/bad"
+cases="$srcdir/tests/bad"
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
 case $WASMSIZE in /*) ;; *) WASMSIZE=$(pwd)/$WASMSIZE ;; esac
@@ -51,28 +51,28 @@ run() {
 }
 
 ncases=0
-for hex in "$bad"/*.hex; do
-	[ -e "$hex" ] || fail "no cases in $bad"
+for hex in "$cases"/*.hex; do
+	[ -e "$hex" ] || fail "no cases in $cases"
 	n=${hex##*/}
 	n=${n%.hex}
 	ncases=$((ncases + 1))
 	hex2bin "$hex" >"$tmp/$n.wasm"
-	if [ ! -f "$bad/$n.txt" ]; then
+	if [ ! -f "$cases/$n.txt" ]; then
 		bad "$n: no $n.txt explaining the bytes"
-	elif [ "$(sed 's/#.*//' "$bad/$n.txt" | tr -dc '0-9a-fA-F')" != \
+	elif [ "$(sed 's/#.*//' "$cases/$n.txt" | tr -dc '0-9a-fA-F')" != \
 	    "$(tr -dc '0-9a-fA-F' <"$hex")" ]; then
 		bad "$n: the bytes of $n.txt and $n.hex differ"
 	fi
 	if [ "${WS_REBASE:-0}" = 1 ]; then
 		run "$n.wasm" inspect
-		sed "s|$n\\.wasm|@FILE@|" "$tmp/err" >"$bad/$n.err"
+		sed "s|$n\\.wasm|@FILE@|" "$tmp/err" >"$cases/$n.err"
 		continue
 	fi
-	if [ ! -f "$bad/$n.err" ]; then
+	if [ ! -f "$cases/$n.err" ]; then
 		bad "$n: no $n.err"
 		continue
 	fi
-	sed "s|@FILE@|$n.wasm|" "$bad/$n.err" >"$tmp/expected"
+	sed "s|@FILE@|$n.wasm|" "$cases/$n.err" >"$tmp/expected"
 	want=2
 	shown=0
 	grep -q '^wasmsize: [^:]*: warning: ' "$tmp/expected" && want=0
