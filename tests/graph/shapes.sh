@@ -8,6 +8,9 @@
 #   elem $slot      00 41 00 0b 01 09   table 0, offset 0, [9]  6 bytes
 #   global $fref    70 00 d2 0a 0b      funcref const, ref.func 5 bytes
 #   export "main"   04 6d 61 69 6e 00 00                        7 bytes
+#   type[0]         60 00 00            (func)                  3 bytes
+# Every live function has type 0, and all of them hang below main, so main
+# also retains the type (the garbage functions' use of it does not count).
 . "$srcdir/tests/lib.sh"
 need wasm-objdump
 need python3
@@ -32,13 +35,14 @@ for line in open(f"{tmp}/code"):
     if m:
         size[m[2]] = int(m[1]) + 1          # every body here is < 128 bytes
 size.update(tab=3, slot=6, fref=5)
+size['type[0]'] = 3
 items = json.load(open(f"{tmp}/inspect.json"))['items']
 by = {it['name']: it for it in items if it['kind'] in
-      ('function', 'table', 'element', 'global')}
+      ('function', 'table', 'element', 'global', 'type')}
 def check(cond, msg):
     if not cond:
         sys.exit(f"FAIL: {msg}")
-for n in ('tab', 'slot', 'fref'):
+for n in ('tab', 'slot', 'fref', 'type[0]'):
     check(by[n]['size'] == size[n], f"{n}: size {by[n]['size']}, counted {size[n]}")
 export = next(it for it in items if it['kind'] == 'export')
 check(export['size'] == 7, f"export main: size {export['size']}")
@@ -64,7 +68,8 @@ expect = {
     'dead_a': s['dead_a'] + s['dead_b'], 'dead_leaf': s['dead_leaf'],
 }
 expect['main'] = (s['main'] + expect['chain1'] + s['left'] + s['right'] +
-    s['bottom'] + expect['cyc_a'] + expect['tab'] + expect['fref'])
+    s['bottom'] + expect['cyc_a'] + expect['tab'] + expect['fref'] +
+    s['type[0]'])
 for name, want in expect.items():
     check(kept(name) == want, f"{name}: retains {kept(name)}, expected {want}")
 check(export['retained'] == 7 + expect['main'],
@@ -81,6 +86,7 @@ for child, parent in [('bottom', 'main'), ('chain3', 'chain2'),
                       ('via_table', 'slot'), ('slot', 'tab'), ('tab', 'main'),
                       ('via_global', 'fref'), ('fref', 'main'),
                       ('cyc_b', 'cyc_a'), ('dead_b', 'dead_a'),
+                      ('type[0]', 'main'),
                       ('dead_a', '(root)'), ('dead_leaf', '(root)')]:
     check(idom.get(child) == parent,
           f"idom({child}) = {idom.get(child)}, expected {parent}")
