@@ -782,6 +782,7 @@ walk(struct ws_reader *r, const struct ws_code_visitor *v, const char *what)
 	void		(*opfn)(void *, uint32_t);
 	void		*ctx;
 	size_t		 depth = 0;
+	uint32_t	 last_mem = UINT32_MAX;	/* of the previous memarg */
 
 	ref = v != NULL ? v->ref : NULL;
 	opfn = v != NULL ? v->op : NULL;
@@ -802,6 +803,28 @@ walk(struct ws_reader *r, const struct ws_code_visitor *v, const char *what)
 		code = *r->pos++;
 		if (code < 0xfb || code == 0xff) {
 			op = &ops[code];
+			/* most instructions: no immediate, or one small index
+			   or constant that names nothing the visitor wants */
+			if (opfn == NULL && op->ctl == CTL_NONE) {
+				if (op->imm == IMM_NONE && op->name != NULL)
+					continue;
+				if ((op->imm == IMM_LOCAL ||
+				    op->imm == IMM_LABEL ||
+				    op->imm == IMM_I32 || op->imm == IMM_I64) &&
+				    r->pos != r->end && *r->pos < 0x80) {
+					r->pos++;
+					continue;
+				}
+				if (op->imm == IMM_MEMARG && r->end - r->pos >= 2 &&
+				    r->pos[0] < 0x40 && r->pos[1] < 0x80) {
+					r->pos += 2;	/* memory 0, small offset */
+					if (ref != NULL && last_mem != 0)
+						ref(ctx, WS_REF_MEMORY, 0,
+						    (size_t)(at - r->base));
+					last_mem = 0;
+					continue;
+				}
+			}
 			if (op->name == NULL)
 				return ws_fail(r, at, WS_ERR_MALFORMED,
 				    "invalid opcode 0x%02x", code);
@@ -881,8 +904,9 @@ walk(struct ws_reader *r, const struct ws_code_visitor *v, const char *what)
 			if (op->imm == IMM_MEMARG_LANE &&
 			    ws_read_u8(r, &byte, "lane index") != 0)
 				return -1;
-			if (ref != NULL)
+			if (ref != NULL && a != last_mem)
 				ref(ctx, WS_REF_MEMORY, a, off);
+			last_mem = a;
 			break;
 		case IMM_I32:
 			if (rd_s32(r, &s32, "i32 constant") != 0)

@@ -21,7 +21,9 @@ enum ws_ref_kind {
 	WS_REF_FUNC,		/* ref.func: function index */
 	WS_REF_GLOBAL,
 	WS_REF_TABLE,
-	WS_REF_MEMORY,		/* reported for memory 0 too */
+	WS_REF_MEMORY,		/* reported for memory 0 too; a load or
+				   store naming the same memory as the
+				   load or store before it is not */
 	WS_REF_DATA,
 	WS_REF_ELEM,
 	WS_REF_TYPE,		/* any other type index: call_ref, GC, block

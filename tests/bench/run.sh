@@ -1,11 +1,14 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# run.sh [FILE...] - times `wasmsize top` (which decodes every instruction)
+# run.sh [FILE...] - times wasmsize against wasm-objdump on big modules:
+#   top          wasmsize top -n 10 (decodes every instruction)
+#   retained     wasmsize top --retained -n 10 (plus graph and dominators)
+#   dominators   wasmsize dominators (the tree, 50 rows)
 # against `wasm-objdump -x` (every section, no code decoding) and
 # `wasm-objdump -h` (headers only), interleaved, RUNS times each (default
-# 7), and prints per module the median times, the ratios
-# wasmsize/objdump-x and wasmsize/objdump-h, and peak RSS against the file
-# size.  Default inputs: the largest modules of $WASMSIZE_CORPUS.
+# 7).  Prints median wall times, each wasmsize figure as a ratio to
+# objdump -x and -h, and wasmsize's peak RSS against the file size.
+# Default inputs: the five largest modules of $WASMSIZE_CORPUS.
 # A measurement, not a test: nothing here passes or fails.
 set -eu
 : "${WASMSIZE:=$(cd "$(dirname "$0")/../.." && pwd)/wasmsize}"
@@ -20,7 +23,7 @@ fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# one run: "seconds maxrss_kb" (wall clock in ns, RSS from time(1))
+# one run: "microseconds maxrss_kb" (wall clock; RSS from time(1))
 measure() {
 	t0=$(date +%s%N)
 	/usr/bin/time -f '%M' -o "$tmp/t" "$@" >/dev/null 2>&1 || true
@@ -30,25 +33,29 @@ measure() {
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-printf '%-32s %9s %9s %9s %9s %6s %6s %8s %8s\n' module bytes wasmsize \
-    objdump-x objdump-h ws/x ws/h rss-MiB rss/size
+printf '%-28s %6s  %-10s %8s %8s %8s %6s %6s %8s\n' module MB command \
+    wasmsize objdump-x objdump-h ws/x ws/h rss/size
 for f in "$@"; do
-	: >"$tmp/ws"; : >"$tmp/x"; : >"$tmp/h"
+	for k in top retained dominators x h; do : >"$tmp/$k"; done
 	i=0
 	while [ $i -lt "$RUNS" ]; do
-		measure "$WASMSIZE" top -n 10 "$f" >>"$tmp/ws"
+		measure "$WASMSIZE" top -n 10 "$f" >>"$tmp/top"
 		measure wasm-objdump -x "$f" >>"$tmp/x"
+		measure "$WASMSIZE" top --retained -n 10 "$f" >>"$tmp/retained"
 		measure wasm-objdump -h "$f" >>"$tmp/h"
+		measure "$WASMSIZE" dominators "$f" >>"$tmp/dominators"
 		i=$((i + 1))
 	done
-	ws=$(cut -d' ' -f1 "$tmp/ws" | median)
 	x=$(cut -d' ' -f1 "$tmp/x" | median)
 	h=$(cut -d' ' -f1 "$tmp/h" | median)
-	rss=$(cut -d' ' -f2 "$tmp/ws" | median)
 	size=$(wc -c <"$f")
-	awk -v n="${f##*/}" -v s="$size" -v ws="$ws" -v x="$x" -v h="$h" \
-	    -v rss="$rss" 'BEGIN {
-		printf "%-32s %9d %7.1fms %7.1fms %7.1fms %6.2f %6.2f %8.1f %8.2f\n",
-		    n, s, ws / 1000, x / 1000, h / 1000, ws / x, ws / h,
-		    rss / 1024, rss * 1024 / s }'
+	for k in top retained dominators; do
+		ws=$(cut -d' ' -f1 "$tmp/$k" | median)
+		rss=$(cut -d' ' -f2 "$tmp/$k" | median)
+		awk -v n="${f##*/}" -v s="$size" -v k="$k" -v ws="$ws" \
+		    -v x="$x" -v h="$h" -v rss="$rss" 'BEGIN {
+			printf "%-28s %6.1f  %-10s %6.1fms %6.1fms %6.1fms %6.2f %6.2f %8.2f\n",
+			    n, s / 1048576, k, ws / 1000, x / 1000, h / 1000,
+			    ws / x, ws / h, rss * 1024 / s }'
+	done
 done

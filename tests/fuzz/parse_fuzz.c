@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * parse_fuzz.c - the libFuzzer target: any bytes through the parser, the
- * analysis and every report in every format (to /dev/null), then free it
- * all, so ASan, UBSan and LeakSanitizer watch the whole pipeline.  Besides
- * crashes it aborts on a broken contract: an error without a code or past
- * the end of the input, an analysis that fails on a module that parsed
- * (only an internal error or OOM can do that), a report that fails.
- * Build and run with tests/fuzz/run.sh.
+ * analysis and every report in every format (to /dev/null): inspect,
+ * sections and top, and the graph's garbage, monos, dominators and paths.
+ * Then it frees it all, so ASan, UBSan and LeakSanitizer watch the whole
+ * pipeline.  Besides crashes it aborts on a broken contract: an error
+ * without a code or past the end of the input, an analysis that fails on a
+ * module that parsed (only an internal error or OOM can do that), a report
+ * that fails.  Build and run with tests/fuzz/run.sh.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -15,6 +16,8 @@
 #include <string.h>
 
 #include "analysis/analysis.h"
+#include "analysis/monos.h"
+#include "analysis/trees.h"
 #include "report/report.h"
 #include "wasm/diag.h"
 #include "wasm/module.h"
@@ -40,22 +43,70 @@ check_diag(const char *step, const struct ws_diag *d, size_t size)
 }
 
 static void
-reports(FILE *fp, const struct ws_analysis *a)
+report_failed(const char *what, enum ws_format f)
+{
+	fprintf(stderr, "parse_fuzz: the %s report failed (format %d)\n", what,
+	    (int)f);
+	abort();
+}
+
+/* Dominator trees of the root and the largest item, its paths both ways. */
+static void
+trees(const struct ws_analysis *a, struct ws_tree_rows *dom,
+    struct ws_tree_rows *paths, size_t size)
+{
+	static const struct ws_tree_limits lim = { .depth = 6, .rows = 64 };
+	struct ws_diag	 d = { 0 };
+
+	if (ws_tree_dominators(a, a->graph.root, &lim, dom, &d) != 0)
+		check_diag("dominators of the root", &d, size);
+	if (a->attrib.n == 0)
+		return;
+	if (ws_tree_dominators(a, a->by_size[0], &lim, dom, &d) != 0 ||
+	    ws_tree_paths(a, a->by_size[0], 0, &lim, paths, &d) != 0 ||
+	    ws_tree_paths(a, a->by_size[0], 1, &lim, paths, &d) != 0)
+		check_diag("trees of the largest item", &d, size);
+}
+
+static void
+reports(FILE *fp, const struct ws_analysis *a, size_t size)
 {
 	static const enum ws_format formats[] = {
 		WS_FORMAT_TEXT, WS_FORMAT_CSV, WS_FORMAT_JSON
 	};
+	static const struct ws_top_opts tops[] = {
+		{ .n = 0 }, { .n = 3, .retained = 1, .by_retained = 1 }
+	};
+	struct ws_tree_rows	 dom = { 0 }, paths = { 0 };
+	struct ws_monos		 monos = { 0 };
+	struct ws_diag		 d = { 0 };
+	int			 have_monos;
 
+	trees(a, &dom, &paths, size);
+	have_monos = ws_monos_find(&monos, a, &d) == 0;
+	if (!have_monos)
+		check_diag("monos", &d, size);
 	for (size_t i = 0; i < sizeof formats / sizeof *formats; i++) {
-		if (ws_report_inspect(fp, a, formats[i]) != 0 ||
-		    ws_report_sections(fp, a, formats[i]) != 0 ||
-		    ws_report_top(fp, a, formats[i], 0) != 0 ||
-		    ws_report_top(fp, a, formats[i], 3) != 0) {
-			fprintf(stderr, "parse_fuzz: a report failed "
-			    "(format %d)\n", (int)formats[i]);
-			abort();
-		}
+		enum ws_format f = formats[i];
+
+		if (ws_report_inspect(fp, a, f) != 0)
+			report_failed("inspect", f);
+		if (ws_report_sections(fp, a, f) != 0)
+			report_failed("sections", f);
+		for (size_t t = 0; t < sizeof tops / sizeof *tops; t++)
+			if (ws_report_top(fp, a, f, &tops[t]) != 0)
+				report_failed("top", f);
+		if (ws_report_garbage(fp, a, f, 0) != 0)
+			report_failed("garbage", f);
+		if (have_monos && ws_report_monos(fp, a, &monos, f, 0) != 0)
+			report_failed("monos", f);
+		if (ws_report_tree(fp, a, f, WS_TREE_DOMINATORS, &dom) != 0 ||
+		    ws_report_tree(fp, a, f, WS_TREE_PATHS_UP, &paths) != 0)
+			report_failed("tree", f);
 	}
+	ws_tree_rows_free(&dom);
+	ws_tree_rows_free(&paths);
+	ws_monos_free(&monos);
 }
 
 int
@@ -87,7 +138,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (diag.code != WS_ERR_NOMEM)
 			broken("analysis of a module that parsed", &diag);
 	} else {
-		reports(null, &a);
+		reports(null, &a, size);
 	}
 	ws_analysis_free(&a);
 	ws_module_free(&m);

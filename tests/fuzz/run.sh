@@ -26,7 +26,7 @@ jlibs=$(pkg-config --libs jansson 2>/dev/null || echo -ljansson)
 # shellcheck disable=SC2086
 "$cc" -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
     -fno-omit-frame-pointer -std=c11 -D_POSIX_C_SOURCE=200809L \
-    -Wall -Wextra -I"$top/src" -I"$top" $jcflags \
+    -Wall -Wextra -Werror -I"$top/src" -I"$top" $jcflags \
     -o "$out/parse_fuzz" "$out/parse_fuzz.c" $srcs $jlibs -liberty -lpthread ||
     { echo "run.sh: cannot build the fuzz target" >&2; exit 2; }
 
