@@ -189,7 +189,9 @@ parse_args(int argc, char **argv, struct ws_opts *o)
 		case OPT_SORT:
 			if (strcmp(optarg, "retained") == 0)
 				o->by_retained = o->retained = 1;
-			else if (strcmp(optarg, "shallow") != 0)
+			else if (strcmp(optarg, "shallow") == 0)
+				o->by_retained = 0;
+			else
 				die_usage("unknown sort '%s' (shallow or "
 				    "retained)", optarg);
 			break;
@@ -247,6 +249,24 @@ select_items(const struct ws_opts *o, const struct ws_analysis *a,
 	return 0;
 }
 
+/* Drops repeats from sel (items below n), keeping the first of each. */
+static size_t
+unique(uint32_t *sel, size_t nsel, size_t n)
+{
+	uint8_t	*seen = calloc(n ? n : 1, 1);
+	size_t	 k = 0;
+
+	if (seen == NULL)
+		return nsel;
+	for (size_t i = 0; i < nsel; i++)
+		if (!seen[sel[i]]) {
+			seen[sel[i]] = 1;
+			sel[k++] = sel[i];
+		}
+	free(seen);
+	return k;
+}
+
 /* What a command computes beyond the analysis, before anything is written. */
 struct prepared {
 	struct ws_tree_rows	 rows;		/* dominators, paths */
@@ -263,6 +283,7 @@ prepare_trees(const struct ws_opts *o, const struct ws_analysis *a,
 
 	if (select_items(o, a, &sel, &nsel) != 0)
 		return -1;
+	nsel = unique(sel, nsel, a->attrib.n);
 	if (o->cmd == CMD_DOMINATORS && nsel == 0)
 		rc = ws_tree_dominators(a, a->graph.root, &o->limits, &p->rows,
 		    d);

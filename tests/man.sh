@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# man.sh - the man page is clean under `mandoc -T lint` and documents every
-# command and option that --help lists.
+# man.sh - the man page is clean under `mandoc -T lint`, documents every
+# command and option that --help lists, and its examples on the bundled
+# samples print what the page shows.
 . "$srcdir/tests/lib.sh"
 need mandoc
 page="$srcdir/man/wasmsize.1"
@@ -19,4 +20,6 @@ for section in NAME SYNOPSIS DESCRIPTION "EXIT STATUS" "JSON OUTPUT" EXAMPLES; d
 	printf '%s\n' "$text" | grep -q "^$section" ||
 	    fail "the man page has no $section section"
 done
+need python3
+python3 "$srcdir/tests/man_examples.py" "$WASMSIZE" "$page" "$samples" || exit 1
 exit 0

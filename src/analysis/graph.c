@@ -121,16 +121,39 @@ add_segments(struct edges *e, const struct ws_objects *segs,
 	}
 }
 
+/*
+ * Declarative element segments only declare functions for ref.func, which
+ * validation needs: the root keeps them, and they keep nothing.
+ */
+static uint8_t *
+declarative(const struct ws_module *m)
+{
+	uint8_t	*decl = calloc(m->entries.n ? m->entries.n : 1, 1);
+
+	for (size_t i = 0; decl != NULL && i < m->elems.n; i++)
+		if (m->elems.v[i].mode == WS_SEG_DECLARATIVE)
+			decl[m->elems.v[i].entry] = 1;
+	return decl;
+}
+
 static void
 collect(struct edges *e, const struct ws_module *m, const uint32_t *types,
     uint32_t root)
 {
+	uint8_t	*decl = declarative(m);
+
+	if (decl == NULL) {
+		e->oom = 1;
+		return;
+	}
 	for (size_t i = 0; i < m->entries.n; i++)
-		if (kept_by_root(m->entries.v[i].kind))
+		if (kept_by_root(m->entries.v[i].kind) || decl[i])
 			add(e, root, (uint32_t)i);
 	for (size_t i = 0; i < m->refs.n; i++)
-		add(e, m->refs.v[i].from, resolve(m, types,
-		    m->refs.v[i].kind, m->refs.v[i].index));
+		if (!decl[m->refs.v[i].from])
+			add(e, m->refs.v[i].from, resolve(m, types,
+			    m->refs.v[i].kind, m->refs.v[i].index));
+	free(decl);
 	for (size_t i = 0; i < m->funcs.n; i++)
 		add(e, m->funcs.v[i].entry, resolve(m, types, WS_REF_TYPE,
 		    m->funcs.v[i].type));

@@ -26,7 +26,8 @@ struct ws_graph {
 /*
  * Builds the graph of m, whose items a describes (one per entry).  The
  * root keeps the file's own structure (preamble, section headers, custom
- * sections, function declarations), the exports and the start function;
+ * sections, function declarations, declarative element segments, which
+ * keep nothing), the exports and the start function;
  * a table keeps its active element segments and a memory its active data
  * segments; everything else is kept by what references it.  Each edge is
  * stored once.  Returns 0, or -1 on OOM (in diag).  Free with

@@ -43,6 +43,13 @@ without_params(const char *name, size_t n)
 	return n;
 }
 
+/* "<impl Trait for T>" opens a path segment, not generic arguments. */
+static int
+impl_segment(const char *name, size_t n, size_t i)
+{
+	return i + 6 <= n && memcmp(name + i + 1, "impl ", 5) == 0;
+}
+
 size_t
 ws_mono_generic(const char *name, size_t n, char *out, size_t len)
 {
@@ -51,16 +58,18 @@ ws_mono_generic(const char *name, size_t n, char *out, size_t len)
 	n = without_params(name, n);
 	for (size_t i = 0; i < n && k + 1 < len; i++) {
 		char c = name[i];
+		int arrow = c == '>' && i > 0 && name[i - 1] == '-';
 
 		if (skip > 0) {		/* inside generic arguments */
-			if (skip == 1 && c == '>' && k > 0 && out[k - 1] == ' ')
+			if (skip == 1 && c == '>' && !arrow && k > 0 &&
+			    out[k - 1] == ' ')
 				k--;	/* drop the space before "<T>" */
 			skip += c == '<';
-			skip -= c == '>';
+			skip -= c == '>' && !arrow;
 			continue;
 		}
 		if (c == '<' && k > 0 && (is_name_char(out[k - 1]) ||
-		    after_operator(out, k)) &&
+		    after_operator(out, k)) && !impl_segment(name, n, i) &&
 		    !(k >= 8 && memcmp(out + k - 8, "operator", 8) == 0)) {
 			skip = 1;
 			while (k >= 2 && out[k - 1] == ':' && out[k - 2] == ':')
@@ -119,7 +128,10 @@ key_functions(struct ws_monos *mo, const struct ws_analysis *a,
 		if (it->kind != WS_ENT_FUNCTION)
 			continue;
 		f = &a->m->funcs.v[it->index];
-		if (f->name.len == 0 || it->name.len >= buflen)
+		/* copies of a generic have mangled names; two C functions
+		   that share a name are not copies of anything */
+		if (f->name.len == 0 || it->raw_name.s == NULL ||
+		    it->name.len >= buflen)
 			continue;
 		size_t len = ws_mono_generic(it->name.s, it->name.len, buf,
 		    buflen);

@@ -30,8 +30,8 @@ struct ws_monos {
 };
 
 /*
- * Groups the named functions of a by generic name; keeps groups of two or
- * more copies.  Returns 0, or -1 on OOM (in diag); free with
+ * Groups the functions of a whose names were mangled (Rust, C++) by generic
+ * name; keeps groups of two or more copies.  Returns 0, or -1 on OOM (in diag); free with
  * ws_monos_free() either way.
  */
 int	ws_monos_find(struct ws_monos *, const struct ws_analysis *a,
@@ -43,8 +43,9 @@ void	ws_monos_free(struct ws_monos *);
  * The generic form of a demangled name into out (at most len bytes, which
  * must be at least the name's length + 1): <...> groups that follow a
  * name are dropped ("Vec<u8>::push" -> "Vec::push", "drop_in_place::<T>"
- * -> "drop_in_place"), as is a C++ parameter list at the end.  Returns the
- * length written.
+ * -> "drop_in_place"), as is a C++ parameter list at the end; Rust's
+ * "<impl Trait for T>" segments stay, and "->" inside arguments is not a
+ * bracket.  Returns the length written.
  */
 size_t	ws_mono_generic(const char *name, size_t n, char *out, size_t len);
 

@@ -16,7 +16,7 @@ emit(struct ws_tree_rows *rows, size_t base, uint32_t node, uint32_t depth,
 	struct ws_tree_row *v;
 
 	if (lim->rows != 0 && rows->n - base >= lim->rows) {
-		rows->cut++;
+		rows->truncated = 1;
 		*full = 1;
 		return 0;
 	}
@@ -59,7 +59,7 @@ ws_tree_dominators(const struct ws_analysis *a, uint32_t node,
 
 		if (f->next == f->end || (lim->depth && f->depth >= lim->depth)) {
 			if (f->next != f->end)
-				rows->cut += f->end - f->next;
+				rows->truncated = 1;
 			top--;
 			continue;
 		}
@@ -73,6 +73,17 @@ ws_tree_dominators(const struct ws_analysis *a, uint32_t node,
 		    t->child_at[c + 1] };
 	}
 	free(stack);
+	return 0;
+}
+
+/* Whether a frame cut by the depth limit had a neighbour left to show. */
+static int
+has_more(const struct ws_graph *g, const uint32_t *adj, const struct frame *f,
+    const uint8_t *on_path)
+{
+	for (uint32_t j = f->next; j < f->end; j++)
+		if (adj[j] != g->root && !on_path[adj[j]])
+			return 1;
 	return 0;
 }
 
@@ -100,6 +111,8 @@ ws_tree_paths(const struct ws_analysis *a, uint32_t item, int descending,
 		struct frame *f = &stack[top - 1];
 
 		if (f->next == f->end || (lim->depth && f->depth >= lim->depth)) {
+			if (f->next != f->end && has_more(g, adj, f, on_path))
+				rows->truncated = 1;
 			on_path[f->node] = 0;
 			top--;
 			continue;

@@ -23,7 +23,7 @@ struct ws_tree_row {
 struct ws_tree_rows {
 	struct ws_tree_row *v;
 	size_t		 n, cap;
-	size_t		 cut;		/* rows left out by the limits */
+	int		 truncated;	/* the limits left rows out */
 };
 
 /*

@@ -26,7 +26,7 @@ top_cells(const struct ws_analysis *a, uint32_t i, const struct ws_top_opts *o,
 		ws_cell_str(&c[k++], "percent", 7);
 		if (o->retained) {
 			ws_cell_str(&c[k++], "retained", 10);
-			ws_cell_str(&c[k++], "percent", 7);
+			ws_cell_str(&c[k++], "ret-pct", 7);
 		}
 		ws_cell_str(&c[k++], "kind", -17);
 		ws_cell_str(&c[k++], "index", 7);

@@ -129,17 +129,23 @@ static json_t *
 tree_json(const struct ws_analysis *a, enum ws_tree_style style,
     const struct ws_tree_rows *rows)
 {
-	json_t	*trees = json_array(), *stack[MAX_INDENT + 2], *o;
+	json_t	*trees = json_array(), **stack, *o;
 	size_t	 depth = 0;
 
+	if ((stack = malloc((rows->n + 1) * sizeof *stack)) == NULL) {
+		json_decref(trees);
+		return NULL;
+	}
 	for (size_t i = 0; trees != NULL && i < rows->n; i++) {
 		size_t d = rows->v[i].depth;
 
+		/* rows come depth first: at most one level deeper each */
 		if ((o = node_json(a, rows->v[i].node)) == NULL ||
-		    d > MAX_INDENT || (d > 0 && d > depth + 1)) {
+		    (d > 0 && d > depth + 1) || (i == 0 && d != 0)) {
 			json_decref(o);
 			json_decref(trees);
-			return NULL;
+			trees = NULL;
+			break;
 		}
 		if (d == 0)
 			json_array_append(trees, o);
@@ -151,6 +157,7 @@ tree_json(const struct ws_analysis *a, enum ws_tree_style style,
 		depth = d;
 		json_decref(o);
 	}
+	free(stack);
 	return trees;
 }
 
@@ -164,8 +171,8 @@ ws_report_tree(FILE *fp, const struct ws_analysis *a, enum ws_format f,
 		if ((out = ws_json_head(a)) == NULL ||
 		    json_object_set_new(out, style == WS_TREE_DOMINATORS ?
 		    "dominators" : "paths", tree_json(a, style, rows)) != 0 ||
-		    json_object_set_new(out, "rows_left_out",
-		    json_integer((json_int_t)rows->cut)) != 0) {
+		    json_object_set_new(out, "truncated",
+		    json_boolean(rows->truncated)) != 0) {
 			json_decref(out);
 			return -1;
 		}
@@ -175,7 +182,7 @@ ws_report_tree(FILE *fp, const struct ws_analysis *a, enum ws_format f,
 	for (size_t i = 0; i < rows->n; i++)
 		if (print_row(fp, a, f, style, &rows->v[i]) != 0)
 			return -1;
-	if (f == WS_FORMAT_TEXT && rows->cut > 0)
-		fprintf(fp, "... %zu more rows (raise -r or -d)\n", rows->cut);
+	if (f == WS_FORMAT_TEXT && rows->truncated)
+		fputs("... more rows left out (raise -r or -d)\n", fp);
 	return ferror(fp) ? -1 : 0;
 }

@@ -52,8 +52,8 @@ parse_elem(struct ws_parse *p, uint32_t index)
 		if ((flags & 2) && ws_read_u32(r, &table, "table index") != 0)
 			return -1;
 		o->target = table;
-		if (ws_parse_ref(p, o->entry, WS_REF_TABLE, table) != 0 ||
-		    ws_parse_const_expr(p, o->entry, "offset") != 0)
+		/* the table keeps the segment, not the other way round */
+		if (ws_parse_const_expr(p, o->entry, "offset") != 0)
 			return -1;
 	}
 	if ((flags & 3) != 0) {
@@ -107,8 +107,8 @@ parse_data_segment(struct ws_parse *p, uint32_t index)
 		if (flags == 2 && ws_read_u32(r, &mem, "memory index") != 0)
 			return -1;
 		o->target = mem;
-		if (ws_parse_ref(p, o->entry, WS_REF_MEMORY, mem) != 0 ||
-		    ws_parse_const_expr(p, o->entry, "offset") != 0)
+		/* the memory keeps the segment, not the other way round */
+		if (ws_parse_const_expr(p, o->entry, "offset") != 0)
 			return -1;
 	}
 	if (ws_read_name(r, &o->init, "data segment bytes") != 0)

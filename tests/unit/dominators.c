@@ -204,5 +204,11 @@ main(void)
 	    "bool std::operator<");
 	generic("foo::bar(int) const", "foo::bar");
 	generic("plain_c_function", "plain_c_function");
+	generic("core::ops::function::FnOnce::call_once<fn() -> u8>",
+	    "core::ops::function::FnOnce::call_once");
+	generic("core::fmt::num::imp::<impl core::fmt::Display for i32>::fmt",
+	    "core::fmt::num::imp::<impl core::fmt::Display for i32>::fmt");
+	generic("<impl Foo for alloc::vec::Vec<u8>>::go",
+	    "<impl Foo for alloc::vec::Vec>::go");
 	return tap_done();
 }
