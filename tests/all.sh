@@ -34,7 +34,7 @@ suite() {	# suite DIR CONFIGURE-ARGS...: configure, build, make check
 	mkdir -p "$dir"
 	(cd "$dir" && "$top/configure" -q "$@" && make -s -j"$jobs" &&
 	    make -s -j"$jobs" check) >"$dir/check.out" 2>&1
-	sed -n '/^==*$/,/^==*$/p' "$dir/check.out" | grep '^#' >"$dir/summary"
+	grep -E '^# [A-Z]+: +[0-9]+$' "$dir/check.out" >"$dir/summary"
 	grep -E '^(FAIL|ERROR|XPASS):' "$dir/check.out"
 	grep -E '^(FAIL|ERROR|XPASS|SKIP):' "$dir/check.out" >/dev/null &&
 	    find "$dir/tests" -name '*.log' -exec grep -l -E \

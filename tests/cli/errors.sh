@@ -33,7 +33,8 @@ ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}max_allocation_size_mb=200"
 ASAN_OPTIONS="$ASAN_OPTIONS:allocator_may_return_null=0:exitcode=99"
 UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}halt_on_error=1:exitcode=99"
 export ASAN_OPTIONS UBSAN_OPTIONS
-vlimit=:
+vlimit=:	# ulimit -v is not POSIX, but dash, bash and busybox have it
+# shellcheck disable=SC3045
 (ulimit -v 200000 && "$WASMSIZE" --version) >/dev/null 2>&1 &&
     vlimit='ulimit -v 200000'
 tlimit=

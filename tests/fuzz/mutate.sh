@@ -9,10 +9,11 @@
 # "internal error") and nothing on stdout.  Anything else fails: a signal,
 # a sanitizer report (exit 99), a hang (killed after 10 s).
 #
-# Truncations: every prefix length 0 to size-1 for samples of up to
-# $WS_TRUNCATIONS bytes (default 1024; 0: no limit); for larger ones, the
-# first 64 lengths, 16 around the start of every section, and lengths
-# evenly spread, $WS_TRUNCATIONS in all.  Mutations are drawn with a
+# Truncations: every prefix length 0 to size-1 for samples of up to 1 KiB
+# (the hand-made ones, where every byte is a feature); for larger ones, the
+# first 64 lengths, 16 around the start of every section and lengths
+# evenly spread, about $WS_TRUNCATIONS in all (default 512; 0: every
+# length, for a long run).  Mutations are drawn with a
 # Park-Miller generator seeded from $WS_SEED (default 1) and the sample's
 # name: the same inputs on every machine.  $WS_JOBS runs in parallel
 # (default: the number of CPUs).  The first failing input of each sample
@@ -32,7 +33,7 @@ set -- "$samples"/*.wasm
 [ -e "$1" ] || fail "no samples in $samples"
 
 python3 - "$WASMSIZE" "$work" "$keep" "${WS_SEED:-1}" \
-    "${WS_MUTATIONS:-1000}" "${WS_TRUNCATIONS:-1024}" "${WS_JOBS:-0}" \
+    "${WS_MUTATIONS:-1000}" "${WS_TRUNCATIONS:-512}" "${WS_JOBS:-0}" \
     "$@" <<'PY'
 import concurrent.futures, json, os, re, subprocess, sys
 
@@ -71,7 +72,7 @@ def section_starts(data):
 
 def truncations(data):
     n = len(data)
-    if ntrunc == 0 or n <= ntrunc:
+    if ntrunc == 0 or n <= 1024:
         return list(range(n))
     lens = set(range(64))
     for s in section_starts(data):
