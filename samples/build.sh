@@ -53,6 +53,7 @@ build() {
 	wat names		--debug-names
 	wat table		--debug-names
 	wat graph		--debug-names
+	wat dups		--debug-names
 	wat features		--debug-names --enable-all
 	wat wabt-tag-names	--debug-names --enable-exceptions
 

@@ -8,11 +8,16 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "analysis/advice.h"
 #include "analysis/analysis.h"
+#include "analysis/findings.h"
+#include "analysis/measure.h"
 #include "analysis/monos.h"
 #include "analysis/select.h"
 #include "analysis/trees.h"
@@ -26,7 +31,7 @@ enum { EXIT_OK = 0, EXIT_TROUBLE = 2 };
 
 enum command {
 	CMD_INSPECT, CMD_SECTIONS, CMD_TOP, CMD_DOMINATORS, CMD_PATHS,
-	CMD_GARBAGE, CMD_MONOS
+	CMD_GARBAGE, CMD_MONOS, CMD_ADVISE
 };
 
 struct ws_opts {
@@ -44,6 +49,7 @@ struct ws_opts {
 	int		 descending;	/* paths --descending */
 	int		 regex;		/* ITEMs are regular expressions */
 	int		 all;		/* garbage -a */
+	int		 measure;	/* advise --measure */
 	int		 demangle;
 };
 
@@ -65,6 +71,8 @@ static const struct {
 	    "alive" },
 	{ "monos",	CMD_MONOS,	0, "generic functions with many "
 	    "monomorphized copies" },
+	{ "advise",	CMD_ADVISE,	0, "findings and what to do about "
+	    "them, with savings" },
 };
 
 static void
@@ -89,6 +97,8 @@ usage(FILE *fp)
 	    "  --descending            paths: what ITEMs keep alive\n"
 	    "  --regex                 ITEMs are extended regular expressions\n"
 	    "  -a, --all               garbage: list every item\n"
+	    "  --measure               advise: run wasm-opt to measure "
+	    "savings\n"
 	    "  --no-demangle           show Rust and C++ names as in the file\n"
 	    "  -h, --help              show this help and exit\n"
 	    "  --version               show the version and exit\n"
@@ -148,7 +158,7 @@ parse_args(int argc, char **argv, struct ws_opts *o)
 {
 	enum {
 		OPT_FORMAT = 256, OPT_JSON, OPT_NO_DEMANGLE, OPT_VERSION,
-		OPT_RETAINED, OPT_SORT, OPT_DESCENDING, OPT_REGEX
+		OPT_RETAINED, OPT_SORT, OPT_DESCENDING, OPT_REGEX, OPT_MEASURE
 	};
 	static const struct option longopts[] = {
 		{ "format",	 required_argument, NULL, OPT_FORMAT },
@@ -162,6 +172,7 @@ parse_args(int argc, char **argv, struct ws_opts *o)
 		{ "descending",	 no_argument,	    NULL, OPT_DESCENDING },
 		{ "regex",	 no_argument,	    NULL, OPT_REGEX },
 		{ "all",	 no_argument,	    NULL, 'a' },
+		{ "measure",	 no_argument,	    NULL, OPT_MEASURE },
 		{ "no-demangle", no_argument,	    NULL, OPT_NO_DEMANGLE },
 		{ "help",	 no_argument,	    NULL, 'h' },
 		{ "version",	 no_argument,	    NULL, OPT_VERSION },
@@ -198,6 +209,7 @@ parse_args(int argc, char **argv, struct ws_opts *o)
 		case OPT_DESCENDING: o->descending = 1; break;
 		case OPT_REGEX: o->regex = 1; break;
 		case 'a': o->all = 1; break;
+		case OPT_MEASURE: o->measure = 1; break;
 		case OPT_NO_DEMANGLE: o->demangle = 0; break;
 		case 'h': usage(stdout); exit(EXIT_OK);
 		case OPT_VERSION:
@@ -270,8 +282,55 @@ unique(uint32_t *sel, size_t nsel, size_t n)
 /* What a command computes beyond the analysis, before anything is written. */
 struct prepared {
 	struct ws_tree_rows	 rows;		/* dominators, paths */
-	struct ws_monos		 monos;
+	struct ws_monos		 monos;		/* monos, inspect, advise */
+	struct ws_findings	 findings;	/* inspect, advise */
+	struct ws_advice	 advice;
 };
+
+static volatile sig_atomic_t interrupted;
+
+static void
+on_signal(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+/* "measuring 2/5: strip-dwarf" on a terminal, overwritten in place. */
+static void
+progress(void *ctx, size_t i, size_t n, const char *id)
+{
+	(void)ctx;
+	if (id != NULL)
+		fprintf(stderr, "\rwasmsize: measuring %zu/%zu: %-28s", i + 1,
+		    n, id);
+	else
+		fprintf(stderr, "\r%*s\r", 70, "");
+}
+
+static int
+prepare_advice(const struct ws_opts *o, const struct ws_analysis *a,
+    const struct ws_file *f, struct prepared *p, struct ws_diag *d)
+{
+	struct ws_measure_opts mo = { "wasm-opt", NULL, NULL,
+	    (volatile int *)&interrupted };
+	uint64_t	 monos = 0;
+
+	if (ws_monos_find(&p->monos, a, d) != 0 ||
+	    ws_findings_build(&p->findings, a, d) != 0)
+		return -1;
+	for (size_t i = 0; i < p->monos.n; i++)
+		monos += p->monos.groups[i].savings;
+	if (ws_advice_build(&p->advice, a, &p->findings, monos, d) != 0)
+		return -1;
+	if (o->cmd != CMD_ADVISE || !o->measure)
+		return 0;
+	if (isatty(STDERR_FILENO))
+		mo.progress = progress;
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	return ws_measure(&p->advice, f->data, f->size, &mo, d);
+}
 
 static int
 prepare_trees(const struct ws_opts *o, const struct ws_analysis *a,
@@ -301,11 +360,17 @@ prepare_trees(const struct ws_opts *o, const struct ws_analysis *a,
 /* Returns 0, or -1 after printing the error. */
 static int
 prepare(const struct ws_opts *o, const struct ws_analysis *a,
-    struct prepared *p)
+    const struct ws_file *f, struct prepared *p)
 {
 	struct ws_diag	 d = { 0 };
 
 	switch (o->cmd) {
+	case CMD_INSPECT:
+	case CMD_ADVISE:
+		if (prepare_advice(o, a, f, p, &d) == 0)
+			return 0;
+		fprintf(stderr, "wasmsize: %s\n", d.text);
+		return -1;
 	case CMD_DOMINATORS:
 	case CMD_PATHS:
 		return prepare_trees(o, a, p, &d);
@@ -329,7 +394,11 @@ run_report(const struct ws_opts *o, const struct ws_analysis *a,
 
 	switch (o->cmd) {
 	case CMD_INSPECT:
-		return ws_report_inspect(fp, a, o->format);
+		return ws_report_inspect(fp, a, &p->findings, &p->advice,
+		    o->format);
+	case CMD_ADVISE:
+		return ws_report_advise(fp, a, &p->findings, &p->advice,
+		    o->format);
 	case CMD_SECTIONS:
 		return ws_report_sections(fp, a, o->format);
 	case CMD_TOP:
@@ -409,12 +478,14 @@ main(int argc, char **argv)
 		ws_diag_print(&diag, o.file, stderr);
 	} else {
 		print_warnings(&m, o.file);
-		if (prepare(&o, &a, &prep) == 0 &&
+		if (prepare(&o, &a, &f, &prep) == 0 &&
 		    write_report(&o, &a, &prep) == 0)
 			status = EXIT_OK;
 	}
 	ws_tree_rows_free(&prep.rows);
 	ws_monos_free(&prep.monos);
+	ws_findings_free(&prep.findings);
+	ws_advice_free(&prep.advice);
 	ws_analysis_free(&a);
 	ws_module_free(&m);
 	ws_file_close(&f);

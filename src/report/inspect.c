@@ -15,7 +15,7 @@
 #include "row.h"
 #include "tables.h"
 
-enum { INSPECT_TOP = 10, ITEM_COLS = 6 };
+enum { INSPECT_TOP = 10, INSPECT_RECS = 3, ITEM_COLS = 6 };
 
 static void
 put_span(FILE *fp, const struct ws_module *m, struct ws_span sp)
@@ -50,7 +50,8 @@ put_toolchain(FILE *fp, const struct ws_module *m)
 }
 
 static void
-inspect_text(FILE *fp, const struct ws_analysis *a)
+inspect_text(FILE *fp, const struct ws_analysis *a,
+    const struct ws_findings *f, const struct ws_advice *adv)
 {
 	const struct ws_module *m = a->m;
 	char	 size[32], pct[16];
@@ -60,7 +61,7 @@ inspect_text(FILE *fp, const struct ws_analysis *a)
 	fprintf(fp, "\nkind:      module (version %u)\n", m->version);
 	fprintf(fp, "size:      %zu bytes (%s)\n", m->span.len,
 	    ws_fmt_size(size, sizeof size, m->span.len));
-	fputs("toolchain: ", fp);
+	fputs("producers: ", fp);
 	put_toolchain(fp, m);
 	fprintf(fp, "\ncustom:    %zu bytes (%s) in %zu custom section%s\n",
 	    a->custom_bytes, ws_fmt_pct(pct, sizeof pct, a->custom_bytes,
@@ -74,6 +75,10 @@ inspect_text(FILE *fp, const struct ws_analysis *a)
 	fprintf(fp, "\nLargest items (of %zu)\n", a->attrib.n);
 	ws_top_table(fp, a, WS_FORMAT_TEXT, &(struct ws_top_opts){
 	    .n = INSPECT_TOP, .retained = 1 });
+	fputs("\nFindings\n", fp);
+	ws_findings_text(fp, a, f);
+	fputs("\nTop recommendations (wasmsize advise shows all)\n", fp);
+	ws_recs_table(fp, adv, WS_FORMAT_TEXT, INSPECT_RECS);
 }
 
 /* Every item in file order: the complete attribution. */
@@ -127,7 +132,8 @@ all_items(const struct ws_analysis *a)
 }
 
 static int
-inspect_json(FILE *fp, const struct ws_analysis *a)
+inspect_json(FILE *fp, const struct ws_analysis *a,
+    const struct ws_findings *f, const struct ws_advice *adv)
 {
 	json_t	*o = ws_json_head(a), *custom;
 	int	 rc = 0;
@@ -141,6 +147,8 @@ inspect_json(FILE *fp, const struct ws_analysis *a)
 	rc |= json_object_set_new(o, "garbage", json_pack("{s:I, s:I}",
 	    "items", (json_int_t)a->ngarbage,
 	    "bytes", (json_int_t)a->garbage_bytes));
+	rc |= json_object_set_new(o, "findings", ws_findings_json(a, f));
+	rc |= json_object_set_new(o, "recommendations", ws_recs_json(adv));
 	rc |= json_object_set_new(o, "sections", ws_json_sections(a));
 	rc |= json_object_set_new(o, "items", all_items(a));
 	if (rc != 0) {
@@ -151,17 +159,19 @@ inspect_json(FILE *fp, const struct ws_analysis *a)
 }
 
 int
-ws_report_inspect(FILE *fp, const struct ws_analysis *a, enum ws_format f)
+ws_report_inspect(FILE *fp, const struct ws_analysis *a,
+    const struct ws_findings *fi, const struct ws_advice *adv,
+    enum ws_format f)
 {
 	switch (f) {
 	case WS_FORMAT_TEXT:
-		inspect_text(fp, a);
+		inspect_text(fp, a, fi, adv);
 		break;
 	case WS_FORMAT_CSV:
 		inspect_csv(fp, a);
 		break;
 	case WS_FORMAT_JSON:
-		return inspect_json(fp, a);
+		return inspect_json(fp, a, fi, adv);
 	}
 	return ferror(fp) ? -1 : 0;
 }

@@ -10,7 +10,9 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "analysis/advice.h"
 #include "analysis/analysis.h"
+#include "analysis/findings.h"
 #include "analysis/monos.h"
 #include "analysis/trees.h"
 
@@ -21,8 +23,18 @@ enum ws_format { WS_FORMAT_TEXT, WS_FORMAT_CSV, WS_FORMAT_JSON };
  * memory runs out.
  */
 
-/* The overview: size, toolchain, sections, largest items, custom share. */
-int	ws_report_inspect(FILE *fp, const struct ws_analysis *, enum ws_format);
+/*
+ * The overview: size, toolchain, sections, largest items, custom share,
+ * findings and the top recommendations.
+ */
+int	ws_report_inspect(FILE *fp, const struct ws_analysis *,
+	    const struct ws_findings *, const struct ws_advice *,
+	    enum ws_format);
+
+/* Findings and recommendations (with --measure results, if any). */
+int	ws_report_advise(FILE *fp, const struct ws_analysis *,
+	    const struct ws_findings *, const struct ws_advice *,
+	    enum ws_format);
 
 /* One row per section. */
 int	ws_report_sections(FILE *fp, const struct ws_analysis *, enum ws_format);

@@ -22,4 +22,17 @@ void	ws_top_table(FILE *, const struct ws_analysis *, enum ws_format,
 /* The largest items as a JSON array; a new reference. */
 json_t	*ws_top_json(const struct ws_analysis *, const struct ws_top_opts *);
 
+/* The findings as verdict lines (advise and inspect). */
+void	ws_findings_text(FILE *, const struct ws_analysis *,
+	    const struct ws_findings *);
+
+/* The first n recommendations (0: all) as a table. */
+void	ws_recs_table(FILE *, const struct ws_advice *, enum ws_format,
+	    size_t n);
+
+/* New references: the findings and recommendations arrays. */
+json_t	*ws_findings_json(const struct ws_analysis *,
+	    const struct ws_findings *);
+json_t	*ws_recs_json(const struct ws_advice *);
+
 #endif

@@ -34,8 +34,9 @@ ASAN_OPTIONS="$ASAN_OPTIONS:allocator_may_return_null=0:exitcode=99"
 UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}halt_on_error=1:exitcode=99"
 export ASAN_OPTIONS UBSAN_OPTIONS
 vlimit=:	# ulimit -v is not POSIX, but dash, bash and busybox have it
+# (exit $?: the subshell, not this shell, reports ASan's abort)
 # shellcheck disable=SC3045
-(ulimit -v 200000 && "$WASMSIZE" --version) >/dev/null 2>&1 &&
+(ulimit -v 200000 && "$WASMSIZE" --version; exit $?) >/dev/null 2>&1 &&
     vlimit='ulimit -v 200000'
 tlimit=
 command -v timeout >/dev/null 2>&1 && tlimit='timeout 5'

@@ -4,7 +4,8 @@
 # WASMSIZE_CORPUS names a directory filled by tests/corpus/fetch.sh:
 # sections, function bodies, data segments and names against wasm-objdump,
 # items against the file size, custom bytes against wasm-strip, the
-# dominator tree against the file size and garbage against wasm-opt.
+# dominator tree against the file size and garbage against wasm-opt, the
+# findings and exact savings against wabt and binaryen, the toolchains.
 . "$srcdir/tests/lib.sh"
 [ -n "${WASMSIZE_CORPUS:-}" ] || skip "WASMSIZE_CORPUS is not set"
 [ -d "$WASMSIZE_CORPUS" ] || fail "WASMSIZE_CORPUS=$WASMSIZE_CORPUS is not a directory"
@@ -19,3 +20,4 @@ trap 'rm -rf "$tmp"' EXIT
 python3 "$srcdir/tests/oracle/objdump.py" "$WASMSIZE" "$@" || exit 1
 python3 "$srcdir/tests/oracle/strip.py" "$WASMSIZE" "$tmp" "$@" || exit 1
 python3 "$srcdir/tests/oracle/graph.py" "$WASMSIZE" "$tmp" "$@" || exit 1
+python3 "$srcdir/tests/advice/check.py" "$WASMSIZE" "$tmp" "$@" || exit 1

@@ -2,12 +2,13 @@
 /*
  * parse_fuzz.c - the libFuzzer target: any bytes through the parser, the
  * analysis and every report in every format (to /dev/null): inspect,
- * sections and top, and the graph's garbage, monos, dominators and paths.
- * Then it frees it all, so ASan, UBSan and LeakSanitizer watch the whole
- * pipeline.  Besides crashes it aborts on a broken contract: an error
- * without a code or past the end of the input, an analysis that fails on a
- * module that parsed (only an internal error or OOM can do that), a report
- * that fails.  Build and run with tests/fuzz/run.sh.
+ * sections and top; garbage, monos, dominators and paths; findings and
+ * advice (without --measure, which runs wasm-opt).  Then it frees it all,
+ * so ASan, UBSan and LeakSanitizer watch the whole pipeline.  Besides
+ * crashes it aborts on a broken contract: an error without a code or past
+ * the end of the input, an analysis step that fails on a module that
+ * parsed (only OOM may), a report that fails.  Build and run with
+ * tests/fuzz/run.sh.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -15,7 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/advice.h"
 #include "analysis/analysis.h"
+#include "analysis/findings.h"
 #include "analysis/monos.h"
 #include "analysis/trees.h"
 #include "report/report.h"
@@ -50,6 +53,21 @@ report_failed(const char *what, enum ws_format f)
 	abort();
 }
 
+/*
+ * A step after a successful parse may fail only for want of memory: true
+ * if it succeeded, false after OOM, abort otherwise.
+ */
+static int
+step_ok(int rc, const char *step, const struct ws_diag *d, size_t size)
+{
+	if (rc == 0)
+		return 1;
+	check_diag(step, d, size);
+	if (d->code != WS_ERR_NOMEM)
+		broken(step, d);
+	return 0;
+}
+
 /* Dominator trees of the root and the largest item, its paths both ways. */
 static void
 trees(const struct ws_analysis *a, struct ws_tree_rows *dom,
@@ -58,14 +76,48 @@ trees(const struct ws_analysis *a, struct ws_tree_rows *dom,
 	static const struct ws_tree_limits lim = { .depth = 6, .rows = 64 };
 	struct ws_diag	 d = { 0 };
 
-	if (ws_tree_dominators(a, a->graph.root, &lim, dom, &d) != 0)
-		check_diag("dominators of the root", &d, size);
-	if (a->attrib.n == 0)
+	if (!step_ok(ws_tree_dominators(a, a->graph.root, &lim, dom, &d),
+	    "dominators of the root", &d, size) || a->attrib.n == 0)
 		return;
-	if (ws_tree_dominators(a, a->by_size[0], &lim, dom, &d) != 0 ||
-	    ws_tree_paths(a, a->by_size[0], 0, &lim, paths, &d) != 0 ||
-	    ws_tree_paths(a, a->by_size[0], 1, &lim, paths, &d) != 0)
-		check_diag("trees of the largest item", &d, size);
+	step_ok(ws_tree_dominators(a, a->by_size[0], &lim, dom, &d) ||
+	    ws_tree_paths(a, a->by_size[0], 0, &lim, paths, &d) ||
+	    ws_tree_paths(a, a->by_size[0], 1, &lim, paths, &d),
+	    "trees of the largest item", &d, size);
+}
+
+/* What the commands compute beyond the analysis (as main.c's prepare()). */
+struct extras {
+	struct ws_tree_rows	 dom, paths;
+	struct ws_monos		 monos;
+	struct ws_findings	 findings;
+	struct ws_advice	 advice;
+	int			 have_monos, have_advice;
+};
+
+static void
+extras_build(struct extras *x, const struct ws_analysis *a, size_t size)
+{
+	struct ws_diag	 d = { 0 };
+	uint64_t	 savings = 0;
+
+	trees(a, &x->dom, &x->paths, size);
+	x->have_monos = step_ok(ws_monos_find(&x->monos, a, &d), "monos", &d,
+	    size);
+	for (size_t i = 0; x->have_monos && i < x->monos.n; i++)
+		savings += x->monos.groups[i].savings;
+	x->have_advice = step_ok(ws_findings_build(&x->findings, a, &d),
+	    "findings", &d, size) && step_ok(ws_advice_build(&x->advice, a,
+	    &x->findings, savings, &d), "advice", &d, size);
+}
+
+static void
+extras_free(struct extras *x)
+{
+	ws_tree_rows_free(&x->dom);
+	ws_tree_rows_free(&x->paths);
+	ws_monos_free(&x->monos);
+	ws_findings_free(&x->findings);
+	ws_advice_free(&x->advice);
 }
 
 static void
@@ -77,20 +129,17 @@ reports(FILE *fp, const struct ws_analysis *a, size_t size)
 	static const struct ws_top_opts tops[] = {
 		{ .n = 0 }, { .n = 3, .retained = 1, .by_retained = 1 }
 	};
-	struct ws_tree_rows	 dom = { 0 }, paths = { 0 };
-	struct ws_monos		 monos = { 0 };
-	struct ws_diag		 d = { 0 };
-	int			 have_monos;
+	struct extras	 x;
 
-	trees(a, &dom, &paths, size);
-	have_monos = ws_monos_find(&monos, a, &d) == 0;
-	if (!have_monos)
-		check_diag("monos", &d, size);
+	memset(&x, 0, sizeof x);
+	extras_build(&x, a, size);
 	for (size_t i = 0; i < sizeof formats / sizeof *formats; i++) {
 		enum ws_format f = formats[i];
 
-		if (ws_report_inspect(fp, a, f) != 0)
-			report_failed("inspect", f);
+		if (x.have_advice && (ws_report_inspect(fp, a, &x.findings,
+		    &x.advice, f) != 0 || ws_report_advise(fp, a, &x.findings,
+		    &x.advice, f) != 0))
+			report_failed("inspect or advise", f);
 		if (ws_report_sections(fp, a, f) != 0)
 			report_failed("sections", f);
 		for (size_t t = 0; t < sizeof tops / sizeof *tops; t++)
@@ -98,15 +147,13 @@ reports(FILE *fp, const struct ws_analysis *a, size_t size)
 				report_failed("top", f);
 		if (ws_report_garbage(fp, a, f, 0) != 0)
 			report_failed("garbage", f);
-		if (have_monos && ws_report_monos(fp, a, &monos, f, 0) != 0)
+		if (x.have_monos && ws_report_monos(fp, a, &x.monos, f, 0) != 0)
 			report_failed("monos", f);
-		if (ws_report_tree(fp, a, f, WS_TREE_DOMINATORS, &dom) != 0 ||
-		    ws_report_tree(fp, a, f, WS_TREE_PATHS_UP, &paths) != 0)
+		if (ws_report_tree(fp, a, f, WS_TREE_DOMINATORS, &x.dom) != 0 ||
+		    ws_report_tree(fp, a, f, WS_TREE_PATHS_UP, &x.paths) != 0)
 			report_failed("tree", f);
 	}
-	ws_tree_rows_free(&dom);
-	ws_tree_rows_free(&paths);
-	ws_monos_free(&monos);
+	extras_free(&x);
 }
 
 int
@@ -133,13 +180,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		broken("parse succeeded with an error recorded", &diag);
 	for (size_t i = 0; i < m.nwarnings && i < WS_MAX_WARNINGS; i++)
 		check_diag("warning", &m.warnings[i], size);
-	if (ws_analyze(&a, "fuzz.wasm", &m, &opts, &diag) != 0) {
-		check_diag("analysis", &diag, size);
-		if (diag.code != WS_ERR_NOMEM)
-			broken("analysis of a module that parsed", &diag);
-	} else {
+	if (step_ok(ws_analyze(&a, "fuzz.wasm", &m, &opts, &diag),
+	    "analysis of a module that parsed", &diag, size))
 		reports(null, &a, size);
-	}
 	ws_analysis_free(&a);
 	ws_module_free(&m);
 	return 0;

@@ -21,13 +21,19 @@ command -v "$cc" >/dev/null 2>&1 || { echo "SKIP: no $cc" >&2; exit 77; }
 srcs=$(sed -n '/^libwasmsize_a_SOURCES *=/,/[^\\]$/p' "$top/Makefile.am" |
     tr ' \t\\' '\n\n\n' | sed -n "s|^src/.*\\.c\$|$top/&|p")
 [ -n "$srcs" ] || { echo "run.sh: no sources in Makefile.am" >&2; exit 2; }
-jcflags=$(pkg-config --cflags jansson 2>/dev/null)
-jlibs=$(pkg-config --libs jansson 2>/dev/null || echo -ljansson)
+# the libraries configure.ac looks for: PKG_CHECK_MODULES and AC_SEARCH_LIBS
+pkgs=$(sed -n 's/^PKG_CHECK_MODULES(\[[A-Z_]*\], *\[\([^] >=]*\).*/\1/p' \
+    "$top/configure.ac")
+libs=$(sed -n 's/^AC_SEARCH_LIBS(\[[^]]*\], *\[\([^]]*\)\].*/\1/p' \
+    "$top/configure.ac" | sed 's/[^ ][^ ]*/-l&/g')
+# shellcheck disable=SC2086
+flags=$(pkg-config --cflags --libs $pkgs 2>/dev/null) ||
+    flags=$(echo "$pkgs" | sed 's/[^ ][^ ]*/-l&/g')
 # shellcheck disable=SC2086
 "$cc" -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
     -fno-omit-frame-pointer -std=c11 -D_POSIX_C_SOURCE=200809L \
-    -Wall -Wextra -Werror -I"$top/src" -I"$top" $jcflags \
-    -o "$out/parse_fuzz" "$out/parse_fuzz.c" $srcs $jlibs -liberty -lpthread ||
+    -Wall -Wextra -Werror -I"$top/src" -I"$top" \
+    -o "$out/parse_fuzz" "$out/parse_fuzz.c" $srcs $flags $libs ||
     { echo "run.sh: cannot build the fuzz target" >&2; exit 2; }
 
 work=$(mktemp -d) || exit 2

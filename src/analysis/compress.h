@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * compress.h - how small bytes get when served compressed: the size of
+ * their gzip encoding (zlib, level 9, no name or time stamp, as
+ * `gzip -9n`), computed in memory.
+ */
+#ifndef WS_COMPRESS_H
+#define WS_COMPRESS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* The gzip size of n bytes at p, or -1 when zlib fails (OOM). */
+int64_t	ws_gzip_size(const uint8_t *p, size_t n);
+
+#endif
