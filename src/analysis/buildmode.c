@@ -8,11 +8,9 @@
  * when such functions hold O0_CODE_PERCENT of the code.  The thresholds
  * separate the -O0 and -O2 builds of samples/hello.c (58-69% against at
  * most 50% in functions that size) and flag nothing in the development
- * corpus of release builds.
+ * corpus of release builds.  The counts come from the parse.
  */
 #include "findings_impl.h"
-#include "wasm/opcodes.h"
-#include "wasm/reader.h"
 
 enum {
 	O0_MIN_INSTRUCTIONS = 16,
@@ -20,44 +18,23 @@ enum {
 	O0_CODE_PERCENT = 5,
 };
 
-struct counter {
-	uint64_t	 instructions, local_ops;
-};
-
-static void
-on_op(void *ctx, uint32_t op)
-{
-	struct counter *c = ctx;
-
-	c->instructions++;
-	c->local_ops += op == 0x20 || op == 0x21 || op == 0x22;
-}
-
 int
 ws_find_build_mode(struct ws_build_mode *b, const struct ws_analysis *a,
     struct ws_diag *diag)
 {
 	const struct ws_module *m = a->m;
-	struct counter	 c;
-	struct ws_code_visitor v = { NULL, on_op, &c };
-	struct ws_diag	 d = { 0 };
-	struct ws_reader r;
 
 	(void)diag;
 	for (uint32_t i = m->nfunc_imports; i < m->funcs.n; i++) {
 		const struct ws_func *f = &m->funcs.v[i];
 		uint64_t size = a->attrib.items[f->entry].size;
 
-		c = (struct counter){ 0 };
-		ws_reader_init(&r, m->base, f->body.off + f->body.len, &d);
-		r.pos = m->base + f->body.off;
-		if (ws_func_body_walk(&r, &v) != 0)
-			break;		/* parsed once already: cannot happen */
-		b->instructions += c.instructions;
-		b->local_ops += c.local_ops;
+		b->instructions += f->instructions;
+		b->local_ops += f->local_ops;
 		b->code_bytes += size;
-		if (c.instructions >= O0_MIN_INSTRUCTIONS &&
-		    c.local_ops * 100 >= c.instructions * O0_LOCAL_PERCENT) {
+		if (f->instructions >= O0_MIN_INSTRUCTIONS &&
+		    (uint64_t)f->local_ops * 100 >=
+		    (uint64_t)f->instructions * O0_LOCAL_PERCENT) {
 			b->o0_functions++;
 			b->o0_bytes += size;
 		}

@@ -82,6 +82,8 @@ struct ws_func {
 	struct ws_span	 body;		/* after the size LEB; len 0 if imported */
 	struct ws_span	 name;		/* from the name section; len 0: none */
 	uint32_t	 export;	/* first export naming it; UINT32_MAX */
+	uint32_t	 instructions;	/* in its body */
+	uint32_t	 local_ops;	/* local.get/set/tee among them */
 	uint8_t		 imported;
 };
 

@@ -783,6 +783,7 @@ walk(struct ws_reader *r, const struct ws_code_visitor *v, const char *what)
 	void		*ctx;
 	size_t		 depth = 0;
 	uint32_t	 last_mem = UINT32_MAX;	/* of the previous memarg */
+	uint32_t	 count = 0, locals = 0;
 
 	ref = v != NULL ? v->ref : NULL;
 	opfn = v != NULL ? v->op : NULL;
@@ -801,6 +802,8 @@ walk(struct ws_reader *r, const struct ws_code_visitor *v, const char *what)
 			return ws_fail(r, at, WS_ERR_TRUNCATED,
 			    "%s: missing end", what);
 		code = *r->pos++;
+		count++;
+		locals += code - 0x20u <= 2u;	/* local.get, .set, .tee */
 		if (code < 0xfb || code == 0xff) {
 			op = &ops[code];
 			/* most instructions: no immediate, or one small index
@@ -1106,8 +1109,12 @@ walk(struct ws_reader *r, const struct ws_code_visitor *v, const char *what)
 		if (op->ctl == CTL_OPEN) {
 			depth++;
 		} else if (depth == 0) {
-			if (code == 0x0b)	/* the end of the expression */
+			if (code == 0x0b) {	/* the end of the expression */
+				if (v != NULL && v->stats != NULL)
+					*v->stats = (struct ws_code_stats){
+					    count, locals };
 				return 0;
+			}
 			/* else, catch, catch_all, delegate */
 			return ws_fail(r, at, WS_ERR_MALFORMED,
 			    "%s: %s outside a block", what, op->name);

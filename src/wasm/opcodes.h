@@ -31,6 +31,12 @@ enum ws_ref_kind {
 	WS_REF_TAG,
 };
 
+/* Counts a walk keeps as it goes: enough to judge how code was compiled. */
+struct ws_code_stats {
+	uint32_t	 instructions;
+	uint32_t	 local_ops;	/* local.get, local.set, local.tee */
+};
+
 struct ws_code_visitor {
 	/*
 	 * Called for every index immediate an instruction carries; offset
@@ -46,6 +52,8 @@ struct ws_code_visitor {
 	 */
 	void	(*op)(void *ctx, uint32_t opcode);
 	void	*ctx;
+	/* when not NULL, receives the counts of a successful walk */
+	struct ws_code_stats *stats;
 };
 
 /*

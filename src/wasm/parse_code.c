@@ -24,7 +24,7 @@ enum {
 
 /* One run of bodies [first, last) and what decoding them found. */
 struct body_run {
-	const struct ws_module	*m;
+	struct ws_module	*m;	/* each run writes only its functions */
 	uint32_t		 first, last;	/* defined-function numbers */
 	struct ws_refs		 refs;
 	struct ws_diag		 diag;
@@ -46,14 +46,16 @@ static void *
 decode_run(void *arg)
 {
 	struct body_run		*run = arg;
-	const struct ws_module	*m = run->m;
+	struct ws_module	*m = run->m;
 	struct ws_ref_recorder	 rec;
 	struct ws_code_visitor	 v;
+	struct ws_code_stats	 stats;
 	struct ws_reader	 body;
 
 	ws_ref_recorder_init(&rec, &v, &run->refs);
+	v.stats = &stats;
 	for (uint32_t i = run->first; i < run->last; i++) {
-		const struct ws_func *f = &m->funcs.v[m->nfunc_imports + i];
+		struct ws_func *f = &m->funcs.v[m->nfunc_imports + i];
 
 		ws_reader_init(&body, m->base, f->body.off + f->body.len,
 		    &run->diag);
@@ -70,13 +72,15 @@ decode_run(void *arg)
 			run->rc = -1;
 			return NULL;
 		}
+		f->instructions = stats.instructions;
+		f->local_ops = stats.local_ops;
 	}
 	return NULL;
 }
 
 /* Splits bodies [0, n) into at most nruns runs of about equal bytes. */
 static size_t
-split_runs(const struct ws_module *m, uint32_t n, size_t bytes,
+split_runs(struct ws_module *m, uint32_t n, size_t bytes,
     struct body_run *runs, size_t nruns)
 {
 	size_t		 k = 0, acc = 0;

@@ -46,6 +46,7 @@ ws_ref_recorder_init(struct ws_ref_recorder *rec, struct ws_code_visitor *v,
 	v->ref = record_ref;
 	v->op = NULL;
 	v->ctx = rec;
+	v->stats = NULL;
 }
 
 static int

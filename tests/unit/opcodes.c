@@ -111,7 +111,7 @@ run(enum walker w, const uint8_t *bytes, size_t n, size_t skip,
 {
 	uint8_t			*copy = malloc(skip + n + 1);
 	struct ws_reader	 r;
-	struct ws_code_visitor	 v = { log_ref, log_op, l };
+	struct ws_code_visitor	 v = { log_ref, log_op, l, NULL };
 	int			 rc;
 
 	if (copy == NULL)
@@ -601,6 +601,24 @@ same_refs(const struct log *l, const struct seen *want, size_t n)
 }
 
 static void
+test_stats(void)
+{
+	/* no locals; local.get 0, i32.const 1, i32.add, local.tee 0, drop, end */
+	static const uint8_t body[] = { 0x00, 0x20, 0x00, 0x41, 0x01, 0x6a,
+	    0x22, 0x00, 0x1a, 0x0b };
+	struct ws_code_stats	 st = { 99, 99 };
+	struct ws_code_visitor	 v = { NULL, NULL, NULL, &st };
+	struct ws_diag		 d = { 0 };
+	struct ws_reader	 r;
+
+	ws_reader_init(&r, body, sizeof body, &d);
+	int rc = ws_func_body_walk(&r, &v);
+	ok(rc == 0 && st.instructions == 6 && st.local_ops == 2,
+	    "stats: %u instructions, %u local ops", st.instructions,
+	    st.local_ops);
+}
+
+static void
 test_visitor(void)
 {
 	static const uint8_t body[] = {
@@ -678,7 +696,7 @@ test_deep_nesting(void)
 	struct ws_reader r;
 	struct ws_diag	 d = { 0 };
 	struct log	 l = { .want_op = 0x02 };
-	struct ws_code_visitor v = { NULL, log_op, &l };
+	struct ws_code_visitor v = { NULL, log_op, &l, NULL };
 	int		 rc;
 
 	if (p == NULL)
@@ -869,6 +887,7 @@ main(void)
 	test_locals();
 	test_bad_opcodes();
 	test_visitor();
+	test_stats();
 	test_deep_nesting();
 	test_truncated_bodies();
 	test_types();
