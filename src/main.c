@@ -416,6 +416,21 @@ run_report(const struct ws_opts *o, const struct ws_analysis *a,
 	return -1;
 }
 
+/* The file name as it may reach a terminal: escaped. */
+static char *
+shown_name(const char *file)
+{
+	char	*buf = NULL;
+	size_t	 n = 0;
+	FILE	*fp = open_memstream(&buf, &n);
+
+	if (fp == NULL)
+		return NULL;
+	ws_put_escaped(fp, file, strlen(file));
+	fclose(fp);
+	return buf;
+}
+
 static void
 print_warnings(const struct ws_module *m, const char *file)
 {
@@ -461,23 +476,29 @@ main(int argc, char **argv)
 	struct ws_analysis	 a;
 	struct ws_analysis_opts	 aopts;
 	struct prepared		 prep;
+	char			*shown;		/* o.file, escaped */
 	int			 status = EXIT_TROUBLE;
 
 	memset(&a, 0, sizeof a);
 	memset(&prep, 0, sizeof prep);
 	parse_args(argc, argv, &o);
 	aopts.demangle = o.demangle;
+	if ((shown = shown_name(o.file)) == NULL) {
+		fputs("wasmsize: out of memory\n", stderr);
+		return EXIT_TROUBLE;
+	}
 	if (ws_file_open(&f, o.file, &diag) != 0) {
-		ws_diag_print(&diag, o.file, stderr);
+		ws_diag_print(&diag, shown, stderr);
 		ws_file_close(&f);
+		free(shown);
 		return EXIT_TROUBLE;
 	}
 	if (ws_module_parse(&m, f.data, (struct ws_span){ 0, f.size },
 	    &diag) != 0 ||
 	    ws_analyze(&a, o.file, &m, &aopts, &diag) != 0) {
-		ws_diag_print(&diag, o.file, stderr);
+		ws_diag_print(&diag, shown, stderr);
 	} else {
-		print_warnings(&m, o.file);
+		print_warnings(&m, shown);
 		if (prepare(&o, &a, &f, &prep) == 0 &&
 		    write_report(&o, &a, &prep) == 0)
 			status = EXIT_OK;
@@ -489,5 +510,6 @@ main(int argc, char **argv)
 	ws_analysis_free(&a);
 	ws_module_free(&m);
 	ws_file_close(&f);
+	free(shown);
 	return status;
 }

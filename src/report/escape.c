@@ -9,12 +9,18 @@
 #include "escape.h"
 #include "utf8.h"
 
-/* Printable: not C0, DEL or C1; the line and paragraph separators too. */
+/*
+ * Printable: not C0, DEL or C1, not the line and paragraph separators,
+ * and not the invisible format characters that reorder or hide text on a
+ * terminal (bidirectional controls, zero-width characters, the BOM).
+ */
 static int
 printable(uint32_t cp)
 {
 	return cp >= 0x20 && cp != 0x7f && !(cp >= 0x80 && cp < 0xa0) &&
-	    cp != 0x2028 && cp != 0x2029;
+	    cp != 0x061c && !(cp >= 0x200b && cp <= 0x200f) &&
+	    !(cp >= 0x2028 && cp <= 0x202e) && !(cp >= 0x2060 &&
+	    cp <= 0x2069) && cp != 0xfeff;
 }
 
 size_t
@@ -45,11 +51,28 @@ ws_put_escaped(FILE *fp, const char *s, size_t len)
 	return cols;
 }
 
+/*
+ * A field a spreadsheet would run as a formula: one that starts with =,
+ * +, @, a tab or carriage return, or a - that does not begin a number.
+ */
+static int
+formula(const char *s, size_t len)
+{
+	if (len == 0)
+		return 0;
+	if (s[0] == '-')
+		return len == 1 || s[1] < '0' || s[1] > '9';
+	return s[0] == '=' || s[0] == '+' || s[0] == '@' || s[0] == '\t' ||
+	    s[0] == '\r';
+}
+
 void
 ws_put_csv_field(FILE *fp, const char *s, size_t len)
 {
 	int	 quote = len > 0 && (s[0] == ' ' || s[len - 1] == ' ');
 
+	if (formula(s, len))
+		fputc('\'', fp);	/* OWASP's advice: text, not a formula */
 	for (size_t i = 0; i < len && !quote; i++)
 		quote = s[i] == ',' || s[i] == '"';
 	if (!quote) {

@@ -14,15 +14,18 @@
 
 /*
  * Writes len bytes of s to fp: valid printable UTF-8 as is; C0 and C1
- * control characters, DEL and bytes of invalid UTF-8 as \xNN; a backslash
- * as \\.  Returns the number of columns written, counting one per
+ * control characters, DEL, invisible format characters (bidirectional
+ * controls, zero-width ones, the BOM) and bytes of invalid UTF-8 as \xNN;
+ * a backslash as \\.  Returns the number of columns written, counting one per
  * character (an estimate for wide characters).
  */
 size_t	ws_put_escaped(FILE *fp, const char *s, size_t len);
 
 /*
  * Writes one CSV field: escaped as above, and quoted (RFC 4180) when it
- * holds a comma, a double quote, or leading or trailing spaces.
+ * holds a comma, a double quote, or leading or trailing spaces; a field
+ * that a spreadsheet would take for a formula (=, +, @, or - not before a
+ * digit) gets a ' in front.
  */
 void	ws_put_csv_field(FILE *fp, const char *s, size_t len);
 

@@ -67,7 +67,7 @@ src = f"{samples}/rust-release.wasm"
 cut = f"{tmp}/snipped.wasm"
 open(cut, 'wb').write(snip(open(src, 'rb').read(), {f['index'] for f in p['functions']}))
 def rume(path):
-    out = path + '.rume.wasm'
+    out = os.path.join(tmp, os.path.basename(path) + '.rume.wasm')
     subprocess.run(['wasm-opt', '-all', '--remove-unused-module-elements',
                     path, '-o', out], check=True)
     return os.path.getsize(out)

@@ -54,6 +54,13 @@ test_text(void)
 	expect_text("a,b", 3, 1, "\"a,b\"");
 	expect_text("say \"hi\"", 8, 1, "\"say \"\"hi\"\"\"");
 	expect_text("x\ry", 3, 1, "x\\x0dy");
+	expect_text("ab\xe2\x80\xae" "cd", 7, 0, "ab\\xe2\\x80\\xaecd");	/* RLO */
+	expect_text("z\xe2\x80\x8bw", 5, 0, "z\\xe2\\x80\\x8bw");	/* ZWSP */
+	expect_text("\xef\xbb\xbf" "bom", 6, 0, "\\xef\\xbb\\xbfbom");
+	expect_text("=1+2", 4, 1, "'=1+2");
+	expect_text("@SUM(A1)", 8, 1, "'@SUM(A1)");
+	expect_text("-x", 2, 1, "'-x");
+	expect_text("-12", 3, 1, "-12");
 }
 
 static void
