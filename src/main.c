@@ -23,6 +23,7 @@
 #include "analysis/trees.h"
 #include "report/escape.h"
 #include "report/report.h"
+#include "tui/screen.h"
 #include "wasm/diag.h"
 #include "wasm/file.h"
 #include "wasm/module.h"
@@ -51,6 +52,8 @@ struct ws_opts {
 	int		 all;		/* garbage -a */
 	int		 measure;	/* advise --measure */
 	int		 demangle;
+	int		 format_set;	/* --format or --json given */
+	enum ws_color	 color;
 };
 
 static const struct {
@@ -99,10 +102,13 @@ usage(FILE *fp)
 	    "  -a, --all               garbage: list every item\n"
 	    "  --measure               advise: run wasm-opt to measure "
 	    "savings\n"
+	    "  --color=auto|always|never  inspect on a terminal: colours "
+	    "(NO_COLOR: none)\n"
 	    "  --no-demangle           show Rust and C++ names as in the file\n"
 	    "  -h, --help              show this help and exit\n"
 	    "  --version               show the version and exit\n"
-	    "\nAn ITEM is a name (demangled or raw) or func[N].  FILE may be - "
+	    "\ninspect on a terminal, without --format or -o, is interactive.\n"
+	    "An ITEM is a name (demangled or raw) or func[N].  FILE may be - "
 	    "for\nstandard input.  Exit status: 0 success, 2 trouble.  See "
 	    "wasmsize(1).\n", fp);
 }
@@ -158,7 +164,8 @@ parse_args(int argc, char **argv, struct ws_opts *o)
 {
 	enum {
 		OPT_FORMAT = 256, OPT_JSON, OPT_NO_DEMANGLE, OPT_VERSION,
-		OPT_RETAINED, OPT_SORT, OPT_DESCENDING, OPT_REGEX, OPT_MEASURE
+		OPT_RETAINED, OPT_SORT, OPT_DESCENDING, OPT_REGEX, OPT_MEASURE,
+		OPT_COLOR
 	};
 	static const struct option longopts[] = {
 		{ "format",	 required_argument, NULL, OPT_FORMAT },
@@ -173,6 +180,7 @@ parse_args(int argc, char **argv, struct ws_opts *o)
 		{ "regex",	 no_argument,	    NULL, OPT_REGEX },
 		{ "all",	 no_argument,	    NULL, 'a' },
 		{ "measure",	 no_argument,	    NULL, OPT_MEASURE },
+		{ "color",	 required_argument, NULL, OPT_COLOR },
 		{ "no-demangle", no_argument,	    NULL, OPT_NO_DEMANGLE },
 		{ "help",	 no_argument,	    NULL, 'h' },
 		{ "version",	 no_argument,	    NULL, OPT_VERSION },
@@ -187,8 +195,25 @@ parse_args(int argc, char **argv, struct ws_opts *o)
 	while ((c = getopt_long(argc, argv, "aho:n:d:r:", longopts, NULL))
 	    != -1) {
 		switch (c) {
-		case OPT_FORMAT: o->format = parse_format(optarg); break;
-		case OPT_JSON: o->format = WS_FORMAT_JSON; break;
+		case OPT_FORMAT:
+			o->format = parse_format(optarg);
+			o->format_set = 1;
+			break;
+		case OPT_JSON:
+			o->format = WS_FORMAT_JSON;
+			o->format_set = 1;
+			break;
+		case OPT_COLOR:
+			if (strcmp(optarg, "auto") == 0)
+				o->color = WS_COLOR_AUTO;
+			else if (strcmp(optarg, "always") == 0)
+				o->color = WS_COLOR_ALWAYS;
+			else if (strcmp(optarg, "never") == 0)
+				o->color = WS_COLOR_NEVER;
+			else
+				die_usage("unknown color '%s' (auto, always or "
+				    "never)", optarg);
+			break;
 		case 'o': o->output = optarg; break;
 		case 'n':
 			o->number = parse_count(optarg);
@@ -312,7 +337,7 @@ static int
 prepare_advice(const struct ws_opts *o, const struct ws_analysis *a,
     const struct ws_file *f, struct prepared *p, struct ws_diag *d)
 {
-	struct ws_measure_opts mo = { "wasm-opt", NULL, NULL,
+	struct ws_measure_opts mo = { "wasm-opt", 1, NULL, NULL,
 	    (volatile int *)&interrupted };
 	uint64_t	 monos = 0;
 
@@ -325,6 +350,7 @@ prepare_advice(const struct ws_opts *o, const struct ws_analysis *a,
 		return -1;
 	if (o->cmd != CMD_ADVISE || !o->measure)
 		return 0;
+	mo.all = p->findings.debug.features == 0;
 	if (isatty(STDERR_FILENO))
 		mo.progress = progress;
 	signal(SIGINT, on_signal);
@@ -442,6 +468,16 @@ print_warnings(const struct ws_module *m, const char *file)
 		    file, m->nwarnings - WS_MAX_WARNINGS);
 }
 
+/* inspect without --format or -o, with a terminal on both ends. */
+static int
+interactive(const struct ws_opts *o)
+{
+	return o->cmd == CMD_INSPECT && !o->format_set &&
+	    (o->output == NULL || strcmp(o->output, "-") == 0) &&
+	    isatty(STDOUT_FILENO) && isatty(STDIN_FILENO) &&
+	    strcmp(o->file, "-") != 0;
+}
+
 static int
 write_report(const struct ws_opts *o, const struct ws_analysis *a,
     const struct prepared *p)
@@ -499,8 +535,13 @@ main(int argc, char **argv)
 		ws_diag_print(&diag, shown, stderr);
 	} else {
 		print_warnings(&m, shown);
-		if (prepare(&o, &a, &f, &prep) == 0 &&
-		    write_report(&o, &a, &prep) == 0)
+		if (prepare(&o, &a, &f, &prep) != 0)
+			;
+		else if (interactive(&o))
+			status = ws_screen_run(&a, &prep.findings, &prep.advice,
+			    f.data, f.size, o.color) == 0 ? EXIT_OK :
+			    EXIT_TROUBLE;
+		else if (write_report(&o, &a, &prep) == 0)
 			status = EXIT_OK;
 	}
 	ws_tree_rows_free(&prep.rows);

@@ -101,15 +101,15 @@ static void
 strip_debug(struct ctx *c)
 {
 	const struct ws_debuginfo *d = &c->f->debug;
-	uint64_t bytes = d->dwarf + d->names + d->source_map + d->external;
+	uint64_t bytes = d->dwarf + d->names + d->source_map;
 	struct ws_rec *r;
 
 	if (d->names == 0 || (r = add(c, "strip-debug", "Strip names and all "
 	    "debug information", bytes, WS_EXACT, "--strip-debug")) == NULL)
 		return;
 	r->finding = TEXT(c, "the name section (%" PRIu64 " bytes), DWARF "
-	    "(%" PRIu64 "), sourceMappingURL and external_debug_info (%" PRIu64
-	    ")", d->names, d->dwarf, d->source_map + d->external);
+	    "(%" PRIu64 "), sourceMappingURL (%" PRIu64 ")", d->names,
+	    d->dwarf, d->source_map);
 	r->action = TEXT(c, "wasm-opt --strip-debug %s -o OUT.wasm%s; "
 	    "profilers, stack traces and wasmsize itself then see no names",
 	    c->file, is_rust(c) ? "; or in Cargo.toml: [profile.release] "
@@ -161,16 +161,16 @@ strip_custom(struct ctx *c)
 
 
 	/* only when it removes more than strip-debug would */
-	if (c->a->custom_bytes <= d->dwarf + d->names + d->source_map +
-	    d->external || (r = add(c, "strip-custom", "Remove every custom "
+	if (c->a->custom_bytes <= d->dwarf + d->names + d->source_map ||
+	    (r = add(c, "strip-custom", "Remove every custom "
 	    "section",
 	    c->a->custom_bytes, WS_EXACT, NULL)) == NULL)
 		return;
 	r->finding = TEXT(c, "%zu custom sections hold %zu bytes",
 	    c->a->ncustom, c->a->custom_bytes);
-	r->action = TEXT(c, "wasm-strip %s (wabt); keeps nothing a host "
-	    "needs unless it reads custom sections (component-type:*, "
-	    "dylink.0)", c->file);
+	r->action = TEXT(c, "wasm-strip %s (wabt); hosts do not need custom "
+	    "sections, unless they read them (component-type:*, dylink.0)",
+	    c->file);
 	r->measure_note = "wasm-strip, not wasm-opt, does this";
 }
 
@@ -251,13 +251,11 @@ rust_profile(struct ctx *c, uint64_t monos_savings)
 
 	if (!is_rust(c))
 		return;
-	if ((monos_savings + c->f->dup_savings) * 100 >= code * MONOS_PERCENT &&
-	    code > 0 && (r = add(c, "rust-lto", "Link-time optimization in "
-	    "one codegen unit", monos_savings + c->f->dup_savings,
-	    WS_HEURISTIC, NULL)) != NULL) {
-		r->finding = TEXT(c, "monomorphized copies and duplicates "
-		    "take %" PRIu64 " bytes more than one copy each would",
-		    monos_savings + c->f->dup_savings);
+	if (monos_savings * 100 >= code * MONOS_PERCENT && code > 0 &&
+	    (r = add(c, "rust-lto", "Link-time optimization in one codegen "
+	    "unit", monos_savings, WS_HEURISTIC, NULL)) != NULL) {
+		r->finding = TEXT(c, "monomorphized copies take %" PRIu64
+		    " bytes more than one copy each would", monos_savings);
 		r->action = "in Cargo.toml: [profile.release] lto = true and "
 		    "codegen-units = 1";
 		r->measure_note = "needs a rebuild";
@@ -299,7 +297,7 @@ allocator(struct ctx *c)
 
 	for (size_t i = 0; i < c->a->attrib.n; i++)
 		if (c->a->attrib.items[i].kind == WS_ENT_FUNCTION &&
-		    is_dlmalloc(c->a->attrib.items[i].name)) {
+		    is_dlmalloc(c->a->attrib.items[i].sym)) {
 			bytes += c->a->attrib.items[i].size;
 			n++;
 		}
@@ -350,6 +348,41 @@ by_saving(const void *x, const void *y)
 	return strcmp(a->id, b->id);
 }
 
+/* The file as a shell word: 'quoted' unless plain; FILE.wasm for stdin. */
+static const char *
+shell_word(struct ctx *c, const char *path)
+{
+	size_t	 n = strlen(path);
+	char	*q;
+	const char *res;
+	size_t	 k = 0;
+
+	if (strcmp(path, "-") == 0)
+		return "FILE.wasm";
+	if (strspn(path, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "0123456789_./-+,:@%") == n && path[0] != '-')
+		return path;
+	if ((q = malloc(4 * n + 3)) == NULL) {
+		c->oom = 1;
+		return path;
+	}
+	q[k++] = '\'';
+	for (size_t i = 0; i < n; i++) {
+		if (path[i] == '\'') {
+			memcpy(q + k, "'\\''", 4);
+			k += 4;
+		} else {
+			q[k++] = path[i];
+		}
+	}
+	q[k++] = '\'';
+	res = ws_strbuf_add(&c->adv->text, q, k);
+	free(q);
+	if (res == NULL)
+		c->oom = 1;
+	return res != NULL ? res : path;
+}
+
 int
 ws_advice_build(struct ws_advice *adv, const struct ws_analysis *a,
     const struct ws_findings *f, uint64_t monos_savings, struct ws_diag *diag)
@@ -357,6 +390,7 @@ ws_advice_build(struct ws_advice *adv, const struct ws_analysis *a,
 	struct ctx c = { adv, a, f, a->path, f->toolchain.lang, 0 };
 
 	memset(adv, 0, sizeof *adv);
+	c.file = shell_word(&c, a->path);
 	strip_dwarf(&c);
 	strip_debug(&c);
 	strip_small(&c);

@@ -66,15 +66,14 @@ static void
 set_file_name(struct namer *nm, struct ws_item *it, struct ws_span sp)
 {
 	struct ws_str	 raw = span_str(nm->m, sp);
-	const char	*d = NULL;
+	const char	*d = ws_demangle(&nm->a->names, raw.s, raw.len);
 
-	if (nm->demangle)
-		d = ws_demangle(&nm->a->names, raw.s, raw.len);
-	if (d != NULL) {
-		it->name = str(d);
+	it->name = raw;
+	it->sym = d != NULL ? str(d) : raw;
+	it->mangled = d != NULL;
+	if (d != NULL && nm->demangle) {
+		it->name = it->sym;
 		it->raw_name = raw;
-	} else {
-		it->name = raw;
 	}
 }
 
@@ -273,6 +272,8 @@ ws_attrib_build(struct ws_attrib *a, const struct ws_module *m, int demangle,
 		it->kind = e->kind;
 		it->section = e->section;
 		name_item(&nm, it, e, im);
+		if (it->sym.s == NULL)
+			it->sym = it->name;
 		a->total += it->size;
 	}
 	a->n = m->entries.n;

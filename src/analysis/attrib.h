@@ -24,6 +24,9 @@ struct ws_item {
 	struct ws_str	 name;		/* readable: demangled or generated */
 	struct ws_str	 raw_name;	/* as in the file, when demangling
 					   changed it; s == NULL otherwise */
+	struct ws_str	 sym;		/* demangled when mangled, whatever is
+					   shown: what analyses match on */
+	uint8_t		 mangled;	/* its name in the file was mangled */
 };
 
 struct ws_attrib {

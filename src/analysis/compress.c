@@ -12,6 +12,12 @@
 int64_t
 ws_gzip_size(const uint8_t *p, size_t n)
 {
+	return ws_gzip_size_cancel(p, n, NULL);
+}
+
+int64_t
+ws_gzip_size_cancel(const uint8_t *p, size_t n, const volatile int *cancel)
+{
 	z_stream	 z;
 	uint8_t		 out[1 << 16];
 	int64_t		 total = 0;
@@ -24,8 +30,12 @@ ws_gzip_size(const uint8_t *p, size_t n)
 		return -1;
 	z.next_in = (Bytef *)p;
 	do {
-		size_t chunk = n > 1u << 30 ? 1u << 30 : n;
+		size_t chunk = n > 1u << 20 ? 1u << 20 : n;
 
+		if (cancel != NULL && *cancel) {
+			deflateEnd(&z);
+			return -1;
+		}
 		z.avail_in = (uInt)chunk;
 		n -= chunk;
 		do {

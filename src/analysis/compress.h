@@ -13,4 +13,8 @@
 /* The gzip size of n bytes at p, or -1 when zlib fails (OOM). */
 int64_t	ws_gzip_size(const uint8_t *p, size_t n);
 
+/* Likewise, but gives up (-1) soon after *cancel becomes non-zero. */
+int64_t	ws_gzip_size_cancel(const uint8_t *p, size_t n,
+	    const volatile int *cancel);
+
 #endif

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * measure.c - runs `wasm-opt -all OPTIONS in.wasm -o out.wasm` in a
+ * measure.c - runs `wasm-opt [-all] OPTIONS in.wasm -o out.wasm` in a
  * temporary directory for each measurable recommendation, with its output
  * captured, and compares sizes.  The child is killed when the user
  * interrupts; the directory is always removed.
@@ -88,14 +88,16 @@ read_file(const char *path, size_t *n)
 	return buf;
 }
 
-/* argv for wasm-opt: -all, the passes (split at spaces), in, -o out. */
+/* argv for wasm-opt: [-all], the passes (split at spaces), in, -o out. */
 static size_t
-make_argv(char **argv, char *passes, const char *prog, const struct tmp *t)
+make_argv(char **argv, char *passes, const struct ws_measure_opts *o,
+    const struct tmp *t)
 {
 	size_t	 k = 0;
 
-	argv[k++] = (char *)prog;
-	argv[k++] = (char *)"-all";
+	argv[k++] = (char *)o->wasm_opt;
+	if (o->all)
+		argv[k++] = (char *)"-all";
 	for (char *s = strtok(passes, " "); s && k < MAX_ARGS - 4;
 	    s = strtok(NULL, " "))
 		argv[k++] = s;
@@ -117,7 +119,7 @@ run(const struct ws_measure_opts *o, const char *passes, const struct tmp *t)
 	int		 status, rc;
 
 	snprintf(buf, sizeof buf, "%s", passes);
-	make_argv(argv, buf, o->wasm_opt, t);
+	make_argv(argv, buf, o, t);
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
 	posix_spawn_file_actions_addopen(&fa, 2, t->err,

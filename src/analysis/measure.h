@@ -14,6 +14,9 @@
 
 struct ws_measure_opts {
 	const char	*wasm_opt;	/* the program; "wasm-opt" by default */
+	int		 all;		/* pass -all (enable every feature):
+					   for modules without target_features,
+					   which wasm-opt reads otherwise */
 	/* called before each run (i of n) and once at the end (i == n);
 	   may be NULL */
 	void		(*progress)(void *ctx, size_t i, size_t n,

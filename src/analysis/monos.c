@@ -130,10 +130,9 @@ key_functions(struct ws_monos *mo, const struct ws_analysis *a,
 		f = &a->m->funcs.v[it->index];
 		/* copies of a generic have mangled names; two C functions
 		   that share a name are not copies of anything */
-		if (f->name.len == 0 || it->raw_name.s == NULL ||
-		    it->name.len >= buflen)
+		if (f->name.len == 0 || !it->mangled || it->sym.len >= buflen)
 			continue;
-		size_t len = ws_mono_generic(it->name.s, it->name.len, buf,
+		size_t len = ws_mono_generic(it->sym.s, it->sym.len, buf,
 		    buflen);
 		const char *key = ws_strbuf_add(&mo->names, buf, len);
 		if (key == NULL)

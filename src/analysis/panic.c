@@ -101,10 +101,10 @@ reach_without(const struct ws_analysis *a, const uint8_t *snipped)
 	while (top > 0) {
 		uint32_t v = stack[--top];
 
-		if (v != g->root && snipped[v])
-			continue;
 		for (uint32_t j = g->out_at[v]; j < g->out_at[v + 1]; j++)
-			if (!seen[g->out[j]]) {
+			/* a snipped body keeps its type and nothing else */
+			if (!seen[g->out[j]] && (v == g->root || !snipped[v] ||
+			    a->attrib.items[g->out[j]].kind == WS_ENT_TYPE)) {
 				seen[g->out[j]] = 1;
 				stack[top++] = g->out[j];
 			}
@@ -124,7 +124,7 @@ snip_savings(struct ws_panic *p, const struct ws_analysis *a,
 			continue;
 		if (!seen[i]) {
 			p->snip += it->size;
-			if (mentions_fmt(it->name))
+			if (mentions_fmt(it->sym))
 				p->snip_fmt += it->size;
 		} else if (snipped[i] && it->size > SNIPPED_SIZE) {
 			p->snip += it->size - SNIPPED_SIZE;
@@ -178,7 +178,7 @@ ws_find_panic(struct ws_panic *p, const struct ws_analysis *a,
 	for (size_t i = 0; i < a->attrib.n; i++) {
 		const struct ws_item *it = &a->attrib.items[i];
 
-		if (it->kind == WS_ENT_FUNCTION && matches(it->name)) {
+		if (it->kind == WS_ENT_FUNCTION && matches(it->sym)) {
 			p->items[p->n++] = (uint32_t)i;
 			p->own += it->size;
 			snipped[i] = 1;

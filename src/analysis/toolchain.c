@@ -99,7 +99,10 @@ from_producers(struct ws_toolchain *t, const struct ws_module *m)
 		if (eq(m, p->field, "sdk") && contains(m, p->name, "Emscripten"))
 			t->flavor = WS_FLAVOR_EMSCRIPTEN;
 	}
-	t->lang_evidence = t->flavor_evidence = "producers section";
+	if (t->lang != WS_LANG_UNKNOWN)
+		t->lang_evidence = "producers section";
+	if (t->flavor != WS_FLAVOR_NONE)
+		t->flavor_evidence = "producers section";
 }
 
 /* Emscripten's minifier renames import modules and fields to a, b, ... */
@@ -194,9 +197,10 @@ from_names(struct ws_toolchain *t, const struct ws_analysis *a)
 
 	for (size_t i = 0; i < a->attrib.n; i++) {
 		const struct ws_item *it = &a->attrib.items[i];
-		struct ws_str r = it->raw_name;
+		struct ws_str r = it->raw_name.s != NULL ? it->raw_name :
+		    it->name;
 
-		if (it->kind != WS_ENT_FUNCTION || r.s == NULL)
+		if (it->kind != WS_ENT_FUNCTION || !it->mangled)
 			continue;
 		if ((r.len > 2 && memcmp(r.s, "_R", 2) == 0) ||
 		    (r.len > 20 && r.s[r.len - 1] == 'E' &&

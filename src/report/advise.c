@@ -70,8 +70,8 @@ panic_line(FILE *fp, const struct ws_analysis *a, const struct ws_panic *p,
 	} else if (p->messages > 0) {
 		fprintf(fp, "panics:      %zu panic messages in the data, but "
 		    "no function names: the machinery cannot be told apart%s\n",
-		    p->messages, t->lang == WS_LANG_RUST ? " (build once "
-		    "with names, or use --names-from)" : "");
+		    p->messages, t->lang == WS_LANG_RUST ? " (analyse a build "
+		    "that keeps the name section)" : "");
 	} else {
 		fputs("panics:      none found\n", fp);
 	}
@@ -142,10 +142,11 @@ ws_recs_table(FILE *fp, const struct ws_advice *adv, enum ws_format f,
 
 		ws_cell_u64(&c[0], r->saving, 9);
 		ws_cell_str(&c[1], ws_confidence_name(r->confidence), -10);
-		if (r->measured_ok && r->measured >= 0)
-			ws_cell_u64(&c[2], (uint64_t)r->measured, 9);
+		if (r->measured_ok && (r->measured >= 0 || f == WS_FORMAT_CSV))
+			ws_cell_i64(&c[2], r->measured, 9);
 		else
-			ws_cell_str(&c[2], r->measured_ok ? "grew" : "-", 9);
+			ws_cell_str(&c[2], r->measured_ok ? "grew" :
+			    f == WS_FORMAT_CSV ? "" : "-", 9);
 		ws_cell_str(&c[3], r->id, -22);
 		ws_cell_str(&c[4], r->action, 0);
 		ws_row_print(fp, f, c, REC_COLS);
@@ -164,7 +165,7 @@ recs_detail(FILE *fp, const struct ws_advice *adv)
 		    ws_confidence_name(r->confidence));
 		if (r->measured_ok)
 			fprintf(fp, "  measured: %" PRId64 " B, %" PRId64
-			    " B gzip'd (wasm-opt -all %s); %" PRId64 " B "
+			    " B gzip'd (wasm-opt %s); %" PRId64 " B "
 			    "against wasm-opt without passes\n", r->measured,
 			    r->measured_gzip, r->wasm_opt, r->measured_pass);
 		else if (r->measure_note != NULL)

@@ -66,6 +66,47 @@ formula(const char *s, size_t len)
 	    s[0] == '\r';
 }
 
+size_t
+ws_escape_crop(const char *s, size_t len, int ascii, size_t cols, char *out,
+    size_t cap)
+{
+	const uint8_t	*p = (const uint8_t *)s, *end = p + len;
+	size_t		 used = 0, k = 0, n;
+	uint32_t	 cp;
+
+	while (p < end && cap > 0) {
+		char	 esc[16];
+		size_t	 elen, w;
+
+		n = ws_utf8_seq(p, (size_t)(end - p), &cp);
+		if (n == 0 || !printable(cp) || (ascii && cp >= 0x80)) {
+			size_t nb = n ? n : 1;
+			elen = 0;
+			for (size_t i = 0; i < nb; i++)
+				elen += (size_t)snprintf(esc + elen,
+				    sizeof esc - elen, "\\x%02x", p[i]);
+			w = elen;
+			n = nb;
+		} else if (cp == '\\') {
+			memcpy(esc, "\\\\", 2);
+			elen = w = 2;
+		} else {
+			memcpy(esc, p, n);
+			elen = n;
+			w = (size_t)ws_utf8_width(cp);
+		}
+		if (used + w > cols || k + elen >= cap)
+			break;
+		memcpy(out + k, esc, elen);
+		k += elen;
+		used += w;
+		p += n;
+	}
+	if (cap > 0)
+		out[k] = '\0';
+	return used;
+}
+
 void
 ws_put_csv_field(FILE *fp, const char *s, size_t len)
 {

@@ -22,6 +22,16 @@
 size_t	ws_put_escaped(FILE *fp, const char *s, size_t len);
 
 /*
+ * The escaped form of s (as ws_put_escaped writes it) into out, cropped to
+ * at most cols display columns and cap - 1 bytes, never inside a UTF-8
+ * sequence or an escape; NUL-terminated.  With ascii set, every non-ASCII
+ * byte is escaped too (for terminals without UTF-8).  Returns the columns
+ * used.
+ */
+size_t	ws_escape_crop(const char *s, size_t len, int ascii, size_t cols,
+	    char *out, size_t cap);
+
+/*
  * Writes one CSV field: escaped as above, and quoted (RFC 4180) when it
  * holds a comma, a double quote, or leading or trailing spaces; a field
  * that a spreadsheet would take for a formula (=, +, @, or - not before a

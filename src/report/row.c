@@ -29,6 +29,13 @@ ws_cell_u64(struct ws_cell *c, uint64_t v, int width)
 }
 
 void
+ws_cell_i64(struct ws_cell *c, int64_t v, int width)
+{
+	*c = (struct ws_cell){ .kind = WS_CELL_I64, .a = (uint64_t)v,
+	    .width = width };
+}
+
+void
 ws_cell_hex(struct ws_cell *c, uint64_t v, int width)
 {
 	*c = (struct ws_cell){ .kind = WS_CELL_HEX, .a = v, .width = width };
@@ -52,6 +59,9 @@ cell_text(const struct ws_cell *c, enum ws_format f, char *buf, size_t len,
 		return c->s;
 	case WS_CELL_U64:
 		snprintf(buf, len, "%" PRIu64, c->a);
+		break;
+	case WS_CELL_I64:
+		snprintf(buf, len, "%" PRId64, (int64_t)c->a);
 		break;
 	case WS_CELL_HEX:
 		snprintf(buf, len, f == WS_FORMAT_CSV ? "%" PRIu64 :

@@ -12,7 +12,8 @@
 
 #include "report.h"
 
-enum ws_cell_kind { WS_CELL_STR, WS_CELL_U64, WS_CELL_HEX, WS_CELL_PCT };
+enum ws_cell_kind { WS_CELL_STR, WS_CELL_U64, WS_CELL_I64, WS_CELL_HEX,
+	WS_CELL_PCT };
 
 /*
  * A cell holds a value, formatted when the row is printed: text shows
@@ -31,6 +32,7 @@ struct ws_cell {
 void	ws_cell_str(struct ws_cell *, const char *, int width);
 void	ws_cell_bytes(struct ws_cell *, const char *, size_t, int width);
 void	ws_cell_u64(struct ws_cell *, uint64_t, int width);
+void	ws_cell_i64(struct ws_cell *, int64_t, int width);
 void	ws_cell_hex(struct ws_cell *, uint64_t, int width);
 void	ws_cell_pct(struct ws_cell *, uint64_t part, uint64_t whole,
 	    int width);

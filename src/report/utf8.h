@@ -15,4 +15,11 @@
  */
 size_t	ws_utf8_seq(const uint8_t *s, size_t len, uint32_t *cp);
 
+/*
+ * Display columns of a code point: 0 for combining marks, 2 for wide East
+ * Asian characters and emoji, 1 otherwise (a small table, the same on
+ * every system, so screens are reproducible).
+ */
+int	ws_utf8_width(uint32_t cp);
+
 #endif

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * screen.h - the interactive inspector on a terminal.
+ */
+#ifndef WS_SCREEN_H
+#define WS_SCREEN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "analysis/advice.h"
+#include "analysis/analysis.h"
+#include "analysis/findings.h"
+
+enum ws_color { WS_COLOR_AUTO, WS_COLOR_ALWAYS, WS_COLOR_NEVER };
+
+/*
+ * Runs the inspector on the terminal until the user quits (or SIGINT or
+ * SIGTERM arrives), then leaves the terminal as it found it.  file holds
+ * the module's bytes, for the gzip size computed while the user browses.
+ * Returns 0, or -1 when the terminal cannot be used.
+ */
+int	ws_screen_run(const struct ws_analysis *, const struct ws_findings *,
+	    const struct ws_advice *, const uint8_t *file, size_t size,
+	    enum ws_color);
+
+#endif
