@@ -259,6 +259,33 @@ paths_view(const struct view *v, struct emitter *e)
 		add(next(e, ATTR_NORMAL), "   ... more paths left out");
 }
 
+/* Text over as many indented lines as it takes, broken at spaces. */
+static void
+wrap(const struct view *v, struct emitter *e, const char *text)
+{
+	size_t	 width = v->cols > 8 ? (size_t)v->cols - 4 : 4;
+	size_t	 n = strlen(text);
+
+	while (n > 0) {
+		size_t take = n <= width ? n : width;
+
+		if (take < n) {		/* back up to the last space */
+			size_t sp = take;
+			while (sp > 0 && text[sp] != ' ')
+				sp--;
+			if (sp > 0)
+				take = sp;
+		}
+		struct view_line *l = next(e, ATTR_NORMAL);
+		add(l, "   ");
+		add_name(v, l, (struct ws_str){ text, take });
+		text += take;
+		n -= take;
+		while (n > 0 && *text == ' ')
+			text++, n--;
+	}
+}
+
 static void
 advice_view(const struct view *v, struct emitter *e)
 {
@@ -275,9 +302,7 @@ advice_view(const struct view *v, struct emitter *e)
 		if (r->measured_ok)
 			add(next(e, ATTR_NORMAL), "   measured: %" PRId64 " B, %"
 			    PRId64 " B gzip'd", r->measured, r->measured_gzip);
-		l = next(e, ATTR_NORMAL);
-		add(l, "   ");
-		add_name(v, l, (struct ws_str){ r->action, strlen(r->action) });
+		wrap(v, e, r->action);
 	}
 }
 

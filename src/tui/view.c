@@ -353,10 +353,12 @@ move(struct view *v, long delta)
 static int
 open_selected(struct view *v)
 {
-	struct view_level *l = here(v), *p;
+	struct view_level *p;
+	struct view_node open;
 
-	if (v->nlist == 0 || !view_has_children(v, v->list[l->sel].node))
+	if (v->nlist == 0 || !view_has_children(v, v->list[here(v)->sel].node))
 		return VIEW_NONE;
+	open = v->list[here(v)->sel].node;
 	if (v->depth == v->path_cap) {
 		p = realloc(v->path, v->path_cap * 2 * sizeof *p);
 		if (p == NULL)
@@ -364,8 +366,7 @@ open_selected(struct view *v)
 		v->path = p;
 		v->path_cap *= 2;
 	}
-	v->path[v->depth++] = (struct view_level){ v->list[here(v)->sel].node,
-	    0, 0 };
+	v->path[v->depth++] = (struct view_level){ open, 0, 0 };
 	v->filter_len = 0;
 	v->filter[0] = '\0';
 	build_list(v);
