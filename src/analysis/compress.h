@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * compress.h - how small bytes get when served compressed: the size of
- * their gzip encoding (zlib, level 9, no name or time stamp, as
- * `gzip -9n`), computed in memory.
+ * their gzip encoding by zlib at level 9 (no name, no time stamp), as
+ * servers and Python's gzip module produce it; GNU gzip's own deflate
+ * differs from zlib's by a fraction of a percent.  Computed in memory.
  */
 #ifndef WS_COMPRESS_H
 #define WS_COMPRESS_H
