@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * main.c - argv to options to one command.  The only file that calls
- * exit(): 0 success, 2 usage error or unreadable or malformed input.
+ * exit(): 0 success, 1 a check failed, 2 usage error or unreadable or
+ * malformed input.
  */
 #include "config.h"
 
@@ -16,6 +17,7 @@
 
 #include "analysis/advice.h"
 #include "analysis/analysis.h"
+#include "analysis/budget.h"
 #include "analysis/findings.h"
 #include "analysis/measure.h"
 #include "analysis/monos.h"
@@ -28,11 +30,11 @@
 #include "wasm/file.h"
 #include "wasm/module.h"
 
-enum { EXIT_OK = 0, EXIT_TROUBLE = 2 };
+enum { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_TROUBLE = 2 };
 
 enum command {
 	CMD_INSPECT, CMD_SECTIONS, CMD_TOP, CMD_DOMINATORS, CMD_PATHS,
-	CMD_GARBAGE, CMD_MONOS, CMD_ADVISE
+	CMD_GARBAGE, CMD_MONOS, CMD_ADVISE, CMD_CHECK
 };
 
 struct ws_opts {
@@ -54,12 +56,15 @@ struct ws_opts {
 	int		 demangle;
 	int		 format_set;	/* --format or --json given */
 	enum ws_color	 color;
+	const char	*config;	/* check --config */
+	struct ws_budget budget;	/* check: limits from flags */
 };
 
 static const struct {
 	const char	*name;
 	enum command	 cmd;
-	int		 items;		/* 0: none, 1: optional, 2: required */
+	int		 items;		/* 0: none, 1: optional, 2: required,
+					   3: more FILEs */
 	const char	*help;
 } commands[] = {
 	{ "inspect",	CMD_INSPECT,	0, "overview: size, toolchain, "
@@ -76,17 +81,21 @@ static const struct {
 	    "monomorphized copies" },
 	{ "advise",	CMD_ADVISE,	0, "findings and what to do about "
 	    "them, with savings" },
+	{ "check",	CMD_CHECK,	3, "size budgets for CI: exit 1 when "
+	    "one is exceeded" },
 };
 
 static void
 usage(FILE *fp)
 {
 	fputs("usage: wasmsize COMMAND [options] FILE [ITEM...]\n"
+	    "       wasmsize check [options] FILE...\n"
 	    "       wasmsize --help | --version\n\ncommands:\n", fp);
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
 		fprintf(fp, "  %-10s %s\n", commands[i].name, commands[i].help);
 	fputs("\noptions:\n"
-	    "  --format=text|csv|json  output format (default text)\n"
+	    "  --format=text|csv|json|markdown  output format (default text;\n"
+	    "                          markdown: check only)\n"
 	    "  --json                  same as --format=json\n"
 	    "  -o, --output=FILE       write the report to FILE (-: stdout)\n"
 	    "  -n, --number=N          top, garbage, monos: show N rows "
@@ -104,6 +113,17 @@ usage(FILE *fp)
 	    "savings\n"
 	    "  --color=auto|always|never  inspect on a terminal: colours "
 	    "(NO_COLOR: none)\n"
+	    "  --config=FILE           check: limits from FILE (default: "
+	    ".wasmsize.json\n"
+	    "                          here or in a parent directory)\n"
+	    "  --max-size=SIZE, --max-gzip=SIZE, --max-brotli=SIZE,\n"
+	    "  --max-debug=SIZE, --max-custom=SIZE, --max-garbage=SIZE,\n"
+	    "  --max-panic=SIZE        check: limits (SIZE: 500kB, 1.5MiB, "
+	    "2%...)\n"
+	    "  --max-section=NAME=SIZE, --max-function=NAME=SIZE\n"
+	    "                          check: per section, per function "
+	    "(--regex)\n"
+	    "  --max-memory-initial=PAGES, --max-memory-maximum=PAGES\n"
 	    "  --no-demangle           show Rust and C++ names as in the file\n"
 	    "  -h, --help              show this help and exit\n"
 	    "  --version               show the version and exit\n"
@@ -131,7 +151,9 @@ parse_format(const char *s)
 		return WS_FORMAT_CSV;
 	if (strcmp(s, "json") == 0)
 		return WS_FORMAT_JSON;
-	die_usage("unknown format '%s' (text, csv or json)", s);
+	if (strcmp(s, "markdown") == 0)
+		return WS_FORMAT_MARKDOWN;
+	die_usage("unknown format '%s' (text, csv, json or markdown)", s);
 	return WS_FORMAT_TEXT;
 }
 
@@ -147,6 +169,27 @@ parse_count(const char *s)
 	    v > UINT32_MAX)
 		die_usage("invalid number '%s'", s);
 	return (size_t)v;
+}
+
+/* --max-KIND=SIZE, or for sections and functions --max-KIND=NAME=SIZE
+ * (the last = splits, since names may hold one).  --regex must come
+ * first to make a function name a regular expression. */
+static void
+add_limit(struct ws_opts *o, enum ws_limit_kind kind, char *arg)
+{
+	struct ws_diag	 d = { 0 };
+	char		*target = NULL, *spec = arg, *eq;
+
+	if (kind == WS_LIM_SECTION || kind == WS_LIM_FUNCTION) {
+		if ((eq = strrchr(arg, '=')) == NULL || eq == arg)
+			die_usage("expected NAME=SIZE, not '%s'", arg);
+		*eq = '\0';
+		target = arg;
+		spec = eq + 1;
+	}
+	if (ws_budget_add(&o->budget, kind, target, o->regex, spec, NULL,
+	    &d) != 0)
+		die_usage("%s", d.text);
 }
 
 static size_t
@@ -165,7 +208,7 @@ parse_args(int argc, char **argv, struct ws_opts *o)
 	enum {
 		OPT_FORMAT = 256, OPT_JSON, OPT_NO_DEMANGLE, OPT_VERSION,
 		OPT_RETAINED, OPT_SORT, OPT_DESCENDING, OPT_REGEX, OPT_MEASURE,
-		OPT_COLOR
+		OPT_COLOR, OPT_CONFIG, OPT_MAX	/* OPT_MAX + enum ws_limit_kind */
 	};
 	static const struct option longopts[] = {
 		{ "format",	 required_argument, NULL, OPT_FORMAT },
@@ -181,6 +224,21 @@ parse_args(int argc, char **argv, struct ws_opts *o)
 		{ "all",	 no_argument,	    NULL, 'a' },
 		{ "measure",	 no_argument,	    NULL, OPT_MEASURE },
 		{ "color",	 required_argument, NULL, OPT_COLOR },
+		{ "config",	 required_argument, NULL, OPT_CONFIG },
+		{ "max-size",	 required_argument, NULL, OPT_MAX + WS_LIM_SIZE },
+		{ "max-gzip",	 required_argument, NULL, OPT_MAX + WS_LIM_GZIP },
+		{ "max-brotli",	 required_argument, NULL, OPT_MAX + WS_LIM_BROTLI },
+		{ "max-debug",	 required_argument, NULL, OPT_MAX + WS_LIM_DEBUG },
+		{ "max-custom",	 required_argument, NULL, OPT_MAX + WS_LIM_CUSTOM },
+		{ "max-garbage", required_argument, NULL, OPT_MAX + WS_LIM_GARBAGE },
+		{ "max-panic",	 required_argument, NULL, OPT_MAX + WS_LIM_PANIC },
+		{ "max-section", required_argument, NULL, OPT_MAX + WS_LIM_SECTION },
+		{ "max-function", required_argument, NULL,
+		    OPT_MAX + WS_LIM_FUNCTION },
+		{ "max-memory-initial", required_argument, NULL,
+		    OPT_MAX + WS_LIM_MEMORY_INITIAL },
+		{ "max-memory-maximum", required_argument, NULL,
+		    OPT_MAX + WS_LIM_MEMORY_MAXIMUM },
 		{ "no-demangle", no_argument,	    NULL, OPT_NO_DEMANGLE },
 		{ "help",	 no_argument,	    NULL, 'h' },
 		{ "version",	 no_argument,	    NULL, OPT_VERSION },
@@ -203,6 +261,7 @@ parse_args(int argc, char **argv, struct ws_opts *o)
 			o->format = WS_FORMAT_JSON;
 			o->format_set = 1;
 			break;
+		case OPT_CONFIG: o->config = optarg; break;
 		case OPT_COLOR:
 			if (strcmp(optarg, "auto") == 0)
 				o->color = WS_COLOR_AUTO;
@@ -241,6 +300,11 @@ parse_args(int argc, char **argv, struct ws_opts *o)
 			printf("wasmsize %s\n", PACKAGE_VERSION);
 			exit(EXIT_OK);
 		default:
+			if (c >= OPT_MAX && c <= OPT_MAX + WS_LIM_MEMORY_MAXIMUM) {
+				add_limit(o, (enum ws_limit_kind)(c - OPT_MAX),
+				    optarg);
+				break;
+			}
 			fputs("Try 'wasmsize --help'.\n", stderr);
 			exit(EXIT_TROUBLE);
 		}
@@ -258,6 +322,8 @@ parse_args(int argc, char **argv, struct ws_opts *o)
 		die_usage("unexpected argument '%s'", argv[optind]);
 	if (commands[cmd].items == 2 && o->nitems == 0)
 		die_usage("%s needs at least one ITEM", commands[cmd].name);
+	if (o->format == WS_FORMAT_MARKDOWN && o->cmd != CMD_CHECK)
+		die_usage("%s", "--format=markdown is for check");
 }
 
 /* The items the ITEM arguments name; an ITEM that names none is an error. */
@@ -438,6 +504,8 @@ run_report(const struct ws_opts *o, const struct ws_analysis *a,
 		    o->all ? 0 : o->number_set ? o->number : 10);
 	case CMD_MONOS:
 		return ws_report_monos(fp, a, &p->monos, o->format, o->number);
+	case CMD_CHECK:		/* run_check */
+		break;
 	}
 	return -1;
 }
@@ -502,6 +570,104 @@ write_report(const struct ws_opts *o, const struct ws_analysis *a,
 	return rc;
 }
 
+/* One file of `check`: parse, analyse, find, and measure the limits. */
+static int
+check_one(const struct ws_opts *o, const char *path, const struct ws_budget *b,
+    struct ws_check_file *out)
+{
+	struct ws_analysis_opts	 aopts = { o->demangle };
+	struct ws_diag		 diag = { 0 };
+	struct ws_file		 f;
+	struct ws_module	 m;
+	struct ws_analysis	 a;
+	struct ws_findings	 fi;
+	char			*shown = shown_name(path);
+	int			 rc = -1;
+
+	memset(&a, 0, sizeof a);
+	memset(&fi, 0, sizeof fi);
+	memset(&m, 0, sizeof m);
+	out->path = path;
+	if (ws_file_open(&f, path, &diag) == 0 &&
+	    ws_module_parse(&m, f.data, (struct ws_span){ 0, f.size },
+	    &diag) == 0 && ws_analyze(&a, path, &m, &aopts, &diag) == 0 &&
+	    ws_findings_build(&fi, &a, &diag) == 0 &&
+	    ws_budget_check(b, &a, &fi, f.data, f.size, &out->checks,
+	    &diag) == 0) {
+		out->n = b->n;
+		rc = 0;
+	} else {
+		ws_diag_print(&diag, shown ? shown : path, stderr);
+	}
+	ws_findings_free(&fi);
+	ws_analysis_free(&a);
+	ws_module_free(&m);
+	ws_file_close(&f);
+	free(shown);
+	return rc;
+}
+
+/* The limits: flags first, then the config (given, or found upward). */
+static int
+load_limits(struct ws_opts *o)
+{
+	struct ws_diag	 d = { 0 };
+	char		*found = NULL;
+	const char	*config = o->config;
+
+	if (config == NULL && o->budget.n == 0)
+		config = found = ws_budget_find();
+	if (config != NULL && ws_budget_load(&o->budget, config, &d) != 0) {
+		fprintf(stderr, "wasmsize: %s\n", d.text);
+		free(found);
+		return -1;
+	}
+	free(found);
+	if (o->budget.n == 0) {
+		fputs("wasmsize: check: no limits: give --max-* options, "
+		    "--config, or a .wasmsize.json\n", stderr);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+run_check(struct ws_opts *o)
+{
+	size_t			 nfiles = 1 + o->nitems;
+	struct ws_check_file	*files = calloc(nfiles, sizeof *files);
+	const char		*gh = getenv("GITHUB_ACTIONS");
+	int			 status = EXIT_TROUBLE, failed = 0;
+	FILE			*fp = stdout;
+
+	if (files == NULL || load_limits(o) != 0)
+		goto out;
+	for (size_t i = 0; i < nfiles; i++)
+		if (check_one(o, i == 0 ? o->file : o->items[i - 1],
+		    &o->budget, &files[i]) != 0)
+			goto out;
+	for (size_t i = 0; i < nfiles; i++)
+		for (size_t k = 0; k < files[i].n; k++)
+			failed |= !files[i].checks[k].pass;
+	if (o->output != NULL && strcmp(o->output, "-") != 0 &&
+	    (fp = fopen(o->output, "w")) == NULL) {
+		fprintf(stderr, "wasmsize: %s: %s\n", o->output,
+		    strerror(errno));
+		goto out;
+	}
+	if (ws_report_check(fp, files, nfiles, o->format, gh != NULL &&
+	    strcmp(gh, "true") == 0) == 0 && fflush(fp) == 0)
+		status = failed ? EXIT_FAILED : EXIT_OK;
+	if (fp != stdout)
+		fclose(fp);
+out:
+	for (size_t i = 0; files != NULL && i < nfiles; i++)
+		free(files[i].checks);
+	free(files);
+	ws_budget_free(&o->budget);
+	return status;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -518,6 +684,8 @@ main(int argc, char **argv)
 	memset(&a, 0, sizeof a);
 	memset(&prep, 0, sizeof prep);
 	parse_args(argc, argv, &o);
+	if (o.cmd == CMD_CHECK)
+		return run_check(&o);
 	aopts.demangle = o.demangle;
 	if ((shown = shown_name(o.file)) == NULL) {
 		fputs("wasmsize: out of memory\n", stderr);

@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * compress.c - gzip sizes through zlib's deflate with a gzip wrapper,
- * streaming into a small buffer that is counted and overwritten.
+ * streaming into a small buffer that is counted and overwritten; brotli
+ * sizes through libbrotlienc in one call.
  */
+#include <stdlib.h>
 #include <string.h>
 
+#include <brotli/encode.h>
 #include <zlib.h>
 
 #include "compress.h"
@@ -47,4 +50,20 @@ ws_gzip_size_cancel(const uint8_t *p, size_t n, const volatile int *cancel)
 	} while (n > 0);
 	deflateEnd(&z);
 	return rc == Z_STREAM_END ? total : -1;
+}
+
+int64_t
+ws_brotli_size(const uint8_t *p, size_t n)
+{
+	size_t	 cap = BrotliEncoderMaxCompressedSize(n);
+	uint8_t	*out;
+	int64_t	 r = -1;
+
+	if (cap == 0 || (out = malloc(cap)) == NULL)
+		return -1;
+	if (BrotliEncoderCompress(BROTLI_MAX_QUALITY, BROTLI_MAX_WINDOW_BITS,
+	    BROTLI_MODE_GENERIC, n, p, &cap, out))
+		r = (int64_t)cap;
+	free(out);
+	return r;
 }

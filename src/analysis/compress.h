@@ -18,4 +18,11 @@ int64_t	ws_gzip_size(const uint8_t *p, size_t n);
 int64_t	ws_gzip_size_cancel(const uint8_t *p, size_t n,
 	    const volatile int *cancel);
 
+/*
+ * The brotli size of n bytes at p at quality 11 with a 16 MiB window (as
+ * `brotli -q 11` writes it), or -1 on failure.  Slow: about a second per
+ * megabyte, so computed only when asked for.
+ */
+int64_t	ws_brotli_size(const uint8_t *p, size_t n);
+
 #endif

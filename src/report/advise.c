@@ -321,6 +321,7 @@ ws_report_advise(FILE *fp, const struct ws_analysis *a,
 
 	switch (fmt) {
 	case WS_FORMAT_TEXT:
+	case WS_FORMAT_MARKDOWN:
 		fputs("Findings\n", fp);
 		ws_findings_text(fp, a, f);
 		fputs("\nRecommendations\n", fp);

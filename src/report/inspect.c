@@ -165,6 +165,7 @@ ws_report_inspect(FILE *fp, const struct ws_analysis *a,
 {
 	switch (f) {
 	case WS_FORMAT_TEXT:
+	case WS_FORMAT_MARKDOWN:
 		inspect_text(fp, a, fi, adv);
 		break;
 	case WS_FORMAT_CSV:

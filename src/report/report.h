@@ -12,11 +12,13 @@
 
 #include "analysis/advice.h"
 #include "analysis/analysis.h"
+#include "analysis/budget.h"
 #include "analysis/findings.h"
 #include "analysis/monos.h"
 #include "analysis/trees.h"
 
-enum ws_format { WS_FORMAT_TEXT, WS_FORMAT_CSV, WS_FORMAT_JSON };
+enum ws_format { WS_FORMAT_TEXT, WS_FORMAT_CSV, WS_FORMAT_JSON,
+	WS_FORMAT_MARKDOWN };
 
 /*
  * Each writes one report to fp and returns 0, or -1 when writing fails or
@@ -65,5 +67,20 @@ int	ws_report_garbage(FILE *fp, const struct ws_analysis *, enum ws_format,
 /* Monomorphized generic functions: the n groups that waste the most. */
 int	ws_report_monos(FILE *fp, const struct ws_analysis *,
 	    const struct ws_monos *, enum ws_format, size_t n);
+
+/* The results of `check` for one file. */
+struct ws_check_file {
+	const char		*path;
+	struct ws_check		*checks;
+	size_t			 n;
+};
+
+/*
+ * Budget results for every file: one line per limit (text), a table
+ * (Markdown, CSV) or an object (JSON); with github set, failures are also
+ * written as GitHub Actions ::error annotations.
+ */
+int	ws_report_check(FILE *fp, const struct ws_check_file *, size_t nfiles,
+	    enum ws_format, int github);
 
 #endif
