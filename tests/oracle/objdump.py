@@ -63,6 +63,8 @@ def tiling(rep, path):
 
 EXPORT = re.compile(r'^ - func\[(\d+)\] .*-> "(.*)"$')
 
+NO_NAMES = set(os.environ.get('WS_NO_NAMES', '').split())
+
 def functions(rep, path, dump):
     funcs = {it['index']: it for it in rep['items'] if it['kind'] == 'function'}
     exports = {}
@@ -81,7 +83,9 @@ def functions(rep, path, dump):
         check(it['size'] == leb_len(size) + size,
               f"{path}: func[{idx}]: size {it['size']}, objdump body {size}")
         ours = it.get('raw_name', it['name'])
-        if name is None:
+        if os.path.basename(path) in NO_NAMES:
+            pass
+        elif name is None:
             check(ours == f"func[{idx}]", f"{path}: func[{idx}] named {ours!r}, objdump none")
         elif not ours.startswith(f"func[{idx}] (export "):
             check(ours == name, f"{path}: func[{idx}] named {ours!r}, objdump {name!r}")
@@ -113,7 +117,7 @@ def segments(rep, path, dump):
         check(it is not None, f"{path}: data segment {idx} missing")
         check(it['size'] >= size + leb_len(size) + 1,
               f"{path}: data[{idx}]: item {it['size']} bytes holds {size} bytes of data?")
-        if name is not None:
+        if name is not None and os.path.basename(path) not in NO_NAMES:
             check(it['name'] == name, f"{path}: data[{idx}] named {it['name']!r}, objdump {name!r}")
         n += 1
     check(n == len(datas), f"{path}: {len(datas)} data segments, objdump {n}")
