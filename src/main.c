@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <getopt.h>
 #include <limits.h>
 #include <signal.h>
@@ -18,6 +19,7 @@
 #include "analysis/advice.h"
 #include "analysis/analysis.h"
 #include "analysis/budget.h"
+#include "analysis/diff.h"
 #include "analysis/findings.h"
 #include "analysis/measure.h"
 #include "analysis/monos.h"
@@ -34,7 +36,7 @@ enum { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_TROUBLE = 2 };
 
 enum command {
 	CMD_INSPECT, CMD_SECTIONS, CMD_TOP, CMD_DOMINATORS, CMD_PATHS,
-	CMD_GARBAGE, CMD_MONOS, CMD_ADVISE, CMD_CHECK
+	CMD_GARBAGE, CMD_MONOS, CMD_ADVISE, CMD_CHECK, CMD_DIFF
 };
 
 struct ws_opts {
@@ -57,6 +59,7 @@ struct ws_opts {
 	int		 format_set;	/* --format or --json given */
 	enum ws_color	 color;
 	const char	*config;	/* check --config */
+	const char	*max_growth;	/* diff --max-growth */
 	struct ws_budget budget;	/* check: limits from flags */
 };
 
@@ -64,7 +67,7 @@ static const struct {
 	const char	*name;
 	enum command	 cmd;
 	int		 items;		/* 0: none, 1: optional, 2: required,
-					   3: more FILEs */
+					   3: more FILEs, 4: exactly one more */
 	const char	*help;
 } commands[] = {
 	{ "inspect",	CMD_INSPECT,	0, "overview: size, toolchain, "
@@ -83,6 +86,8 @@ static const struct {
 	    "them, with savings" },
 	{ "check",	CMD_CHECK,	3, "size budgets for CI: exit 1 when "
 	    "one is exceeded" },
+	{ "diff",	CMD_DIFF,	4, "OLD NEW: what changed between two "
+	    "builds (.wasm or saved --json)" },
 };
 
 static void
@@ -90,6 +95,7 @@ usage(FILE *fp)
 {
 	fputs("usage: wasmsize COMMAND [options] FILE [ITEM...]\n"
 	    "       wasmsize check [options] FILE...\n"
+	    "       wasmsize diff [options] OLD NEW\n"
 	    "       wasmsize --help | --version\n\ncommands:\n", fp);
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
 		fprintf(fp, "  %-10s %s\n", commands[i].name, commands[i].help);
@@ -124,6 +130,8 @@ usage(FILE *fp)
 	    "                          check: per section, per function "
 	    "(--regex)\n"
 	    "  --max-memory-initial=PAGES, --max-memory-maximum=PAGES\n"
+	    "  --max-growth=SIZE       diff: exit 1 when NEW is bigger by "
+	    "more (10kB, 5%)\n"
 	    "  --no-demangle           show Rust and C++ names as in the file\n"
 	    "  -h, --help              show this help and exit\n"
 	    "  --version               show the version and exit\n"
@@ -208,7 +216,8 @@ parse_args(int argc, char **argv, struct ws_opts *o)
 	enum {
 		OPT_FORMAT = 256, OPT_JSON, OPT_NO_DEMANGLE, OPT_VERSION,
 		OPT_RETAINED, OPT_SORT, OPT_DESCENDING, OPT_REGEX, OPT_MEASURE,
-		OPT_COLOR, OPT_CONFIG, OPT_MAX	/* OPT_MAX + enum ws_limit_kind */
+		OPT_COLOR, OPT_CONFIG, OPT_GROWTH,
+		OPT_MAX		/* OPT_MAX + enum ws_limit_kind */
 	};
 	static const struct option longopts[] = {
 		{ "format",	 required_argument, NULL, OPT_FORMAT },
@@ -225,6 +234,7 @@ parse_args(int argc, char **argv, struct ws_opts *o)
 		{ "measure",	 no_argument,	    NULL, OPT_MEASURE },
 		{ "color",	 required_argument, NULL, OPT_COLOR },
 		{ "config",	 required_argument, NULL, OPT_CONFIG },
+		{ "max-growth",	 required_argument, NULL, OPT_GROWTH },
 		{ "max-size",	 required_argument, NULL, OPT_MAX + WS_LIM_SIZE },
 		{ "max-gzip",	 required_argument, NULL, OPT_MAX + WS_LIM_GZIP },
 		{ "max-brotli",	 required_argument, NULL, OPT_MAX + WS_LIM_BROTLI },
@@ -262,6 +272,7 @@ parse_args(int argc, char **argv, struct ws_opts *o)
 			o->format_set = 1;
 			break;
 		case OPT_CONFIG: o->config = optarg; break;
+		case OPT_GROWTH: o->max_growth = optarg; break;
 		case OPT_COLOR:
 			if (strcmp(optarg, "auto") == 0)
 				o->color = WS_COLOR_AUTO;
@@ -322,8 +333,11 @@ parse_args(int argc, char **argv, struct ws_opts *o)
 		die_usage("unexpected argument '%s'", argv[optind]);
 	if (commands[cmd].items == 2 && o->nitems == 0)
 		die_usage("%s needs at least one ITEM", commands[cmd].name);
-	if (o->format == WS_FORMAT_MARKDOWN && o->cmd != CMD_CHECK)
-		die_usage("%s", "--format=markdown is for check");
+	if (commands[cmd].items == 4 && o->nitems != 1)
+		die_usage("%s needs two files, OLD and NEW", commands[cmd].name);
+	if (o->format == WS_FORMAT_MARKDOWN && o->cmd != CMD_CHECK &&
+	    o->cmd != CMD_DIFF)
+		die_usage("%s", "--format=markdown is for check and diff");
 }
 
 /* The items the ITEM arguments name; an ITEM that names none is an error. */
@@ -505,6 +519,7 @@ run_report(const struct ws_opts *o, const struct ws_analysis *a,
 	case CMD_MONOS:
 		return ws_report_monos(fp, a, &p->monos, o->format, o->number);
 	case CMD_CHECK:		/* run_check */
+	case CMD_DIFF:		/* run_diff */
 		break;
 	}
 	return -1;
@@ -668,6 +683,110 @@ out:
 	return status;
 }
 
+/* Whether a file is a saved JSON report: its first non-blank is '{'. */
+static int
+is_json(const struct ws_file *f)
+{
+	for (size_t i = 0; i < f->size; i++)
+		if (f->data[i] != ' ' && f->data[i] != '\t' &&
+		    f->data[i] != '\n' && f->data[i] != '\r')
+			return f->data[i] == '{';
+	return 0;
+}
+
+/* One side of a diff, from a .wasm or a saved report. */
+static int
+load_side(const struct ws_opts *o, const char *path, struct ws_side *side)
+{
+	struct ws_analysis_opts	 aopts = { o->demangle };
+	struct ws_diag		 diag = { 0 };
+	struct ws_file		 f;
+	struct ws_module	 m;
+	struct ws_analysis	 a;
+	char			*shown = shown_name(path);
+	int			 rc = -1;
+
+	memset(&a, 0, sizeof a);
+	memset(&m, 0, sizeof m);
+	memset(side, 0, sizeof *side);
+	if (ws_file_open(&f, path, &diag) == 0) {
+		if (is_json(&f))
+			rc = ws_side_from_json(side, path, &diag);
+		else if (ws_module_parse(&m, f.data, (struct ws_span){ 0,
+		    f.size }, &diag) == 0 && ws_analyze(&a, path, &m, &aopts,
+		    &diag) == 0)
+			rc = ws_side_from_analysis(side, &a, f.data, f.size,
+			    &diag);
+	}
+	if (rc != 0)
+		ws_diag_print(&diag, shown ? shown : path, stderr);
+	ws_analysis_free(&a);
+	ws_module_free(&m);
+	ws_file_close(&f);
+	free(shown);
+	return rc;
+}
+
+/* --max-growth: a size, or a percentage of the old size. */
+static int
+grew_too_much(const struct ws_opts *o, const struct ws_side *old,
+    const struct ws_diff *d)
+{
+	struct ws_size	 lim;
+	char		 err[200];
+	uint64_t	 allowed;
+
+	if (o->max_growth == NULL)
+		return 0;
+	if (ws_size_parse(o->max_growth, &lim, err, sizeof err) != 0)
+		die_usage("--max-growth: %s", err);
+	allowed = lim.is_pct ? old->size * lim.pct100 / 10000 : lim.bytes;
+	if (d->size_delta <= 0 || (uint64_t)d->size_delta <= allowed)
+		return 0;
+	fprintf(stderr, "wasmsize: diff: grew by %" PRId64 " B, more than "
+	    "--max-growth=%s (%" PRIu64 " B)\n", d->size_delta, o->max_growth,
+	    allowed);
+	return 1;
+}
+
+static int
+run_diff(const struct ws_opts *o)
+{
+	struct ws_side	 old, new;
+	struct ws_diff	 d;
+	struct ws_diag	 diag = { 0 };
+	FILE		*fp = stdout;
+	int		 status = EXIT_TROUBLE;
+
+	memset(&d, 0, sizeof d);
+	if (load_side(o, o->file, &old) != 0) {
+		ws_side_free(&old);
+		return EXIT_TROUBLE;
+	}
+	if (load_side(o, o->items[0], &new) != 0)
+		goto out;
+	if (ws_diff_build(&d, &old, &new, &diag) != 0) {
+		fprintf(stderr, "wasmsize: %s\n", diag.text);
+		goto out;
+	}
+	if (o->output != NULL && strcmp(o->output, "-") != 0 &&
+	    (fp = fopen(o->output, "w")) == NULL) {
+		fprintf(stderr, "wasmsize: %s: %s\n", o->output,
+		    strerror(errno));
+		goto out;
+	}
+	if (ws_report_diff(fp, &old, &new, &d, o->format,
+	    o->number_set ? o->number : 20) == 0 && fflush(fp) == 0)
+		status = grew_too_much(o, &old, &d) ? EXIT_FAILED : EXIT_OK;
+	if (fp != stdout)
+		fclose(fp);
+out:
+	ws_diff_free(&d);
+	ws_side_free(&old);
+	ws_side_free(&new);
+	return status;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -686,6 +805,8 @@ main(int argc, char **argv)
 	parse_args(argc, argv, &o);
 	if (o.cmd == CMD_CHECK)
 		return run_check(&o);
+	if (o.cmd == CMD_DIFF)
+		return run_diff(&o);
 	aopts.demangle = o.demangle;
 	if ((shown = shown_name(o.file)) == NULL) {
 		fputs("wasmsize: out of memory\n", stderr);

@@ -13,6 +13,7 @@
 #include "analysis/advice.h"
 #include "analysis/analysis.h"
 #include "analysis/budget.h"
+#include "analysis/diff.h"
 #include "analysis/findings.h"
 #include "analysis/monos.h"
 #include "analysis/trees.h"
@@ -82,5 +83,10 @@ struct ws_check_file {
  */
 int	ws_report_check(FILE *fp, const struct ws_check_file *, size_t nfiles,
 	    enum ws_format, int github);
+
+/* Two builds compared: totals, sections, the n largest item changes. */
+int	ws_report_diff(FILE *fp, const struct ws_side *old,
+	    const struct ws_side *new, const struct ws_diff *, enum ws_format,
+	    size_t n);
 
 #endif
