@@ -60,6 +60,7 @@ struct ws_opts {
 	enum ws_color	 color;
 	const char	*config;	/* check --config */
 	const char	*max_growth;	/* diff --max-growth */
+	int		 compressed;	/* inspect, sections --compressed */
 	struct ws_budget budget;	/* check: limits from flags */
 };
 
@@ -132,6 +133,8 @@ usage(FILE *fp)
 	    "  --max-memory-initial=PAGES, --max-memory-maximum=PAGES\n"
 	    "  --max-growth=SIZE       diff: exit 1 when NEW is bigger by "
 	    "more (10kB, 5%)\n"
+	    "  --compressed            inspect, sections: gzip and brotli "
+	    "sizes (slow)\n"
 	    "  --no-demangle           show Rust and C++ names as in the file\n"
 	    "  -h, --help              show this help and exit\n"
 	    "  --version               show the version and exit\n"
@@ -216,7 +219,7 @@ parse_args(int argc, char **argv, struct ws_opts *o)
 	enum {
 		OPT_FORMAT = 256, OPT_JSON, OPT_NO_DEMANGLE, OPT_VERSION,
 		OPT_RETAINED, OPT_SORT, OPT_DESCENDING, OPT_REGEX, OPT_MEASURE,
-		OPT_COLOR, OPT_CONFIG, OPT_GROWTH,
+		OPT_COLOR, OPT_CONFIG, OPT_GROWTH, OPT_COMPRESSED,
 		OPT_MAX		/* OPT_MAX + enum ws_limit_kind */
 	};
 	static const struct option longopts[] = {
@@ -235,6 +238,7 @@ parse_args(int argc, char **argv, struct ws_opts *o)
 		{ "color",	 required_argument, NULL, OPT_COLOR },
 		{ "config",	 required_argument, NULL, OPT_CONFIG },
 		{ "max-growth",	 required_argument, NULL, OPT_GROWTH },
+		{ "compressed",	 no_argument,	    NULL, OPT_COMPRESSED },
 		{ "max-size",	 required_argument, NULL, OPT_MAX + WS_LIM_SIZE },
 		{ "max-gzip",	 required_argument, NULL, OPT_MAX + WS_LIM_GZIP },
 		{ "max-brotli",	 required_argument, NULL, OPT_MAX + WS_LIM_BROTLI },
@@ -273,6 +277,7 @@ parse_args(int argc, char **argv, struct ws_opts *o)
 			break;
 		case OPT_CONFIG: o->config = optarg; break;
 		case OPT_GROWTH: o->max_growth = optarg; break;
+		case OPT_COMPRESSED: o->compressed = 1; break;
 		case OPT_COLOR:
 			if (strcmp(optarg, "auto") == 0)
 				o->color = WS_COLOR_AUTO;
@@ -820,7 +825,8 @@ main(int argc, char **argv)
 	}
 	if (ws_module_parse(&m, f.data, (struct ws_span){ 0, f.size },
 	    &diag) != 0 ||
-	    ws_analyze(&a, o.file, &m, &aopts, &diag) != 0) {
+	    ws_analyze(&a, o.file, &m, &aopts, &diag) != 0 ||
+	    (o.compressed && ws_analysis_compress(&a, &diag) != 0)) {
 		ws_diag_print(&diag, shown, stderr);
 	} else {
 		print_warnings(&m, shown);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "analysis.h"
+#include "compress.h"
 
 struct rank_key {
 	uint64_t	 size;
@@ -97,6 +98,7 @@ ws_analyze(struct ws_analysis *a, const char *path, const struct ws_module *m,
 	memset(a, 0, sizeof *a);
 	a->path = path;
 	a->m = m;
+	a->gzip = a->brotli = -1;
 	if (ws_attrib_build(&a->attrib, m, opts->demangle, diag) != 0 ||
 	    retention(a, diag) != 0)
 		return -1;
@@ -104,9 +106,34 @@ ws_analyze(struct ws_analysis *a, const char *path, const struct ws_module *m,
 	return 0;
 }
 
+int
+ws_analysis_compress(struct ws_analysis *a, struct ws_diag *diag)
+{
+	const struct ws_module *m = a->m;
+	size_t	 n = m->sections.n ? m->sections.n : 1;
+
+	a->gzip = ws_gzip_size(m->base + m->span.off, m->span.len);
+	a->brotli = ws_brotli_size(m->base + m->span.off, m->span.len);
+	a->sec_gzip = malloc(n * sizeof *a->sec_gzip);
+	a->sec_brotli = malloc(n * sizeof *a->sec_brotli);
+	if (a->gzip < 0 || a->brotli < 0 || a->sec_gzip == NULL ||
+	    a->sec_brotli == NULL)
+		return ws_diag_set(diag, 0, WS_ERR_NOMEM, "out of memory");
+	for (size_t i = 0; i < m->sections.n; i++) {
+		struct ws_span w = m->sections.v[i].whole;
+
+		a->sec_gzip[i] = ws_gzip_size(m->base + w.off, w.len);
+		a->sec_brotli[i] = ws_brotli_size(m->base + w.off, w.len);
+	}
+	return 0;
+}
+
 void
 ws_analysis_free(struct ws_analysis *a)
 {
+	free(a->sec_gzip);
+	free(a->sec_brotli);
+	a->sec_gzip = a->sec_brotli = NULL;
 	ws_attrib_free(&a->attrib);
 	ws_graph_free(&a->graph);
 	ws_domtree_free(&a->dom);

@@ -29,6 +29,9 @@ struct ws_analysis {
 	struct ws_domtree	 dom;
 	uint64_t		 garbage_bytes;	/* unreachable items */
 	size_t			 ngarbage;
+	/* compressed sizes, -1 (or NULL) until ws_analysis_compress() */
+	int64_t			 gzip, brotli;
+	int64_t			*sec_gzip, *sec_brotli;	/* each section alone */
 };
 
 /* Options that change the facts (not just how they are printed). */
@@ -43,6 +46,14 @@ struct ws_analysis_opts {
 int	ws_analyze(struct ws_analysis *, const char *path,
 	    const struct ws_module *m, const struct ws_analysis_opts *,
 	    struct ws_diag *);
+
+/*
+ * Computes the gzip and brotli sizes of the whole module and of each
+ * section on its own (which do not add up: compression works across
+ * section boundaries).  Brotli at quality 11 is slow (about a second per
+ * megabyte).  Returns 0, or -1 on OOM (in diag).
+ */
+int	ws_analysis_compress(struct ws_analysis *, struct ws_diag *);
 
 void	ws_analysis_free(struct ws_analysis *);
 

@@ -61,6 +61,9 @@ inspect_text(FILE *fp, const struct ws_analysis *a,
 	fprintf(fp, "\nkind:      module (version %u)\n", m->version);
 	fprintf(fp, "size:      %zu bytes (%s)\n", m->span.len,
 	    ws_fmt_size(size, sizeof size, m->span.len));
+	if (a->gzip >= 0)
+		fprintf(fp, "gzip:      %" PRId64 " bytes; brotli: %" PRId64
+		    " bytes\n", a->gzip, a->brotli);
 	fputs("producers: ", fp);
 	put_toolchain(fp, m);
 	fprintf(fp, "\ncustom:    %zu bytes (%s) in %zu custom section%s\n",

@@ -35,6 +35,10 @@ ws_json_head(const struct ws_analysis *a)
 	rc |= set(o, "size", json_integer((json_int_t)a->m->span.len));
 	rc |= set(o, "kind", json_string("module"));
 	rc |= set(o, "version", json_integer(a->m->version));
+	if (a->gzip >= 0) {
+		rc |= set(o, "gzip", json_integer(a->gzip));
+		rc |= set(o, "brotli", json_integer(a->brotli));
+	}
 	if (rc != 0) {
 		json_decref(o);
 		return NULL;
@@ -43,8 +47,10 @@ ws_json_head(const struct ws_analysis *a)
 }
 
 static json_t *
-section_json(const struct ws_module *m, const struct ws_section *s)
+section_json(const struct ws_analysis *a, size_t i)
 {
+	const struct ws_module *m = a->m;
+	const struct ws_section *s = &m->sections.v[i];
 	json_t	*o = json_object();
 	int	 rc = 0;
 
@@ -58,6 +64,10 @@ section_json(const struct ws_module *m, const struct ws_section *s)
 	rc |= set(o, "payload_size", json_integer((json_int_t)s->payload.len));
 	if (s->has_count)
 		rc |= set(o, "count", json_integer(s->count));
+	if (a->sec_gzip != NULL) {
+		rc |= set(o, "gzip", json_integer(a->sec_gzip[i]));
+		rc |= set(o, "brotli", json_integer(a->sec_brotli[i]));
+	}
 	if (rc != 0) {
 		json_decref(o);
 		return NULL;
@@ -72,8 +82,7 @@ ws_json_sections(const struct ws_analysis *a)
 	json_t	*arr = json_array();
 
 	for (size_t i = 0; arr != NULL && i < m->sections.n; i++)
-		if (json_array_append_new(arr, section_json(m,
-		    &m->sections.v[i])) != 0) {
+		if (json_array_append_new(arr, section_json(a, i)) != 0) {
 			json_decref(arr);
 			return NULL;
 		}
