@@ -556,6 +556,69 @@ print_warnings(const struct ws_module *m, const char *file)
 		    file, m->nwarnings - WS_MAX_WARNINGS);
 }
 
+/* One module, read and analysed: what every command starts from. */
+struct loaded {
+	struct ws_file		 f;
+	struct ws_module	 m;
+	struct ws_analysis	 a;
+	struct ws_diag		 diag;
+	char			*shown;		/* the path, escaped */
+	int			 json;		/* a saved report, not a module */
+};
+
+/* Whether a file is a saved JSON report: its first non-blank is '{'. */
+static int
+is_json(const struct ws_file *f)
+{
+	for (size_t i = 0; i < f->size; i++)
+		if (f->data[i] != ' ' && f->data[i] != '\t' &&
+		    f->data[i] != '\n' && f->data[i] != '\r')
+			return f->data[i] == '{';
+	return 0;
+}
+
+/*
+ * Opens, parses and analyses path (a saved JSON report is only opened,
+ * and flagged, when json_ok).  Prints the error, or the warnings.
+ * Returns 0 or -1; call unload() either way.
+ */
+static int
+load(const struct ws_opts *o, const char *path, int json_ok, struct loaded *l)
+{
+	struct ws_analysis_opts aopts = { o->demangle };
+
+	memset(l, 0, sizeof *l);
+	if ((l->shown = shown_name(path)) == NULL) {
+		fputs("wasmsize: out of memory\n", stderr);
+		return -1;
+	}
+	if (ws_file_open(&l->f, path, &l->diag) != 0)
+		goto fail;
+	if (json_ok && is_json(&l->f)) {
+		l->json = 1;
+		return 0;
+	}
+	if (ws_module_parse(&l->m, l->f.data, (struct ws_span){ 0, l->f.size },
+	    &l->diag) != 0 || ws_analyze(&l->a, path, &l->m, &aopts,
+	    &l->diag) != 0 || (o->compressed &&
+	    ws_analysis_compress(&l->a, &l->diag) != 0))
+		goto fail;
+	print_warnings(&l->m, l->shown);
+	return 0;
+fail:
+	ws_diag_print(&l->diag, l->shown, stderr);
+	return -1;
+}
+
+static void
+unload(struct loaded *l)
+{
+	ws_analysis_free(&l->a);
+	ws_module_free(&l->m);
+	ws_file_close(&l->f);
+	free(l->shown);
+}
+
 /* inspect without --format or -o, with a terminal on both ends. */
 static int
 interactive(const struct ws_opts *o)
@@ -590,40 +653,29 @@ write_report(const struct ws_opts *o, const struct ws_analysis *a,
 	return rc;
 }
 
-/* One file of `check`: parse, analyse, find, and measure the limits. */
+/* One file of `check`: load, find, and measure the limits. */
 static int
 check_one(const struct ws_opts *o, const char *path, const struct ws_budget *b,
     struct ws_check_file *out)
 {
-	struct ws_analysis_opts	 aopts = { o->demangle };
-	struct ws_diag		 diag = { 0 };
-	struct ws_file		 f;
-	struct ws_module	 m;
-	struct ws_analysis	 a;
+	struct loaded		 l;
 	struct ws_findings	 fi;
-	char			*shown = shown_name(path);
 	int			 rc = -1;
 
-	memset(&a, 0, sizeof a);
 	memset(&fi, 0, sizeof fi);
-	memset(&m, 0, sizeof m);
 	out->path = path;
-	if (ws_file_open(&f, path, &diag) == 0 &&
-	    ws_module_parse(&m, f.data, (struct ws_span){ 0, f.size },
-	    &diag) == 0 && ws_analyze(&a, path, &m, &aopts, &diag) == 0 &&
-	    ws_findings_build(&fi, &a, &diag) == 0 &&
-	    ws_budget_check(b, &a, &fi, f.data, f.size, &out->checks,
-	    &diag) == 0) {
-		out->n = b->n;
-		rc = 0;
-	} else {
-		ws_diag_print(&diag, shown ? shown : path, stderr);
+	if (load(o, path, 0, &l) == 0) {
+		if (ws_findings_build(&fi, &l.a, &l.diag) == 0 &&
+		    ws_budget_check(b, &l.a, &fi, l.f.data, l.f.size,
+		    &out->checks, &l.diag) == 0) {
+			out->n = b->n;
+			rc = 0;
+		} else {
+			ws_diag_print(&l.diag, l.shown, stderr);
+		}
 	}
 	ws_findings_free(&fi);
-	ws_analysis_free(&a);
-	ws_module_free(&m);
-	ws_file_close(&f);
-	free(shown);
+	unload(&l);
 	return rc;
 }
 
@@ -688,47 +740,22 @@ out:
 	return status;
 }
 
-/* Whether a file is a saved JSON report: its first non-blank is '{'. */
-static int
-is_json(const struct ws_file *f)
-{
-	for (size_t i = 0; i < f->size; i++)
-		if (f->data[i] != ' ' && f->data[i] != '\t' &&
-		    f->data[i] != '\n' && f->data[i] != '\r')
-			return f->data[i] == '{';
-	return 0;
-}
-
 /* One side of a diff, from a .wasm or a saved report. */
 static int
 load_side(const struct ws_opts *o, const char *path, struct ws_side *side)
 {
-	struct ws_analysis_opts	 aopts = { o->demangle };
-	struct ws_diag		 diag = { 0 };
-	struct ws_file		 f;
-	struct ws_module	 m;
-	struct ws_analysis	 a;
-	char			*shown = shown_name(path);
-	int			 rc = -1;
+	struct loaded	 l;
+	int		 rc = -1;
 
-	memset(&a, 0, sizeof a);
-	memset(&m, 0, sizeof m);
 	memset(side, 0, sizeof *side);
-	if (ws_file_open(&f, path, &diag) == 0) {
-		if (is_json(&f))
-			rc = ws_side_from_json(side, path, &diag);
-		else if (ws_module_parse(&m, f.data, (struct ws_span){ 0,
-		    f.size }, &diag) == 0 && ws_analyze(&a, path, &m, &aopts,
-		    &diag) == 0)
-			rc = ws_side_from_analysis(side, &a, f.data, f.size,
-			    &diag);
+	if (load(o, path, 1, &l) == 0) {
+		rc = l.json ? ws_side_from_json(side, path, &l.diag) :
+		    ws_side_from_analysis(side, &l.a, l.f.data, l.f.size,
+		    &l.diag);
+		if (rc != 0)
+			ws_diag_print(&l.diag, l.shown, stderr);
 	}
-	if (rc != 0)
-		ws_diag_print(&diag, shown ? shown : path, stderr);
-	ws_analysis_free(&a);
-	ws_module_free(&m);
-	ws_file_close(&f);
-	free(shown);
+	unload(&l);
 	return rc;
 }
 
@@ -796,56 +823,29 @@ int
 main(int argc, char **argv)
 {
 	struct ws_opts		 o;
-	struct ws_diag		 diag = { 0 };
-	struct ws_file		 f;
-	struct ws_module	 m;
-	struct ws_analysis	 a;
-	struct ws_analysis_opts	 aopts;
+	struct loaded		 l;
 	struct prepared		 prep;
-	char			*shown;		/* o.file, escaped */
 	int			 status = EXIT_TROUBLE;
 
-	memset(&a, 0, sizeof a);
 	memset(&prep, 0, sizeof prep);
 	parse_args(argc, argv, &o);
 	if (o.cmd == CMD_CHECK)
 		return run_check(&o);
 	if (o.cmd == CMD_DIFF)
 		return run_diff(&o);
-	aopts.demangle = o.demangle;
-	if ((shown = shown_name(o.file)) == NULL) {
-		fputs("wasmsize: out of memory\n", stderr);
-		return EXIT_TROUBLE;
-	}
-	if (ws_file_open(&f, o.file, &diag) != 0) {
-		ws_diag_print(&diag, shown, stderr);
-		ws_file_close(&f);
-		free(shown);
-		return EXIT_TROUBLE;
-	}
-	if (ws_module_parse(&m, f.data, (struct ws_span){ 0, f.size },
-	    &diag) != 0 ||
-	    ws_analyze(&a, o.file, &m, &aopts, &diag) != 0 ||
-	    (o.compressed && ws_analysis_compress(&a, &diag) != 0)) {
-		ws_diag_print(&diag, shown, stderr);
-	} else {
-		print_warnings(&m, shown);
-		if (prepare(&o, &a, &f, &prep) != 0)
-			;
-		else if (interactive(&o))
-			status = ws_screen_run(&a, &prep.findings, &prep.advice,
-			    f.data, f.size, o.color) == 0 ? EXIT_OK :
-			    EXIT_TROUBLE;
-		else if (write_report(&o, &a, &prep) == 0)
-			status = EXIT_OK;
-	}
+	if (load(&o, o.file, 0, &l) != 0)
+		;
+	else if (prepare(&o, &l.a, &l.f, &prep) != 0)
+		;
+	else if (interactive(&o))
+		status = ws_screen_run(&l.a, &prep.findings, &prep.advice,
+		    l.f.data, l.f.size, o.color) == 0 ? EXIT_OK : EXIT_TROUBLE;
+	else if (write_report(&o, &l.a, &prep) == 0)
+		status = EXIT_OK;
 	ws_tree_rows_free(&prep.rows);
 	ws_monos_free(&prep.monos);
 	ws_findings_free(&prep.findings);
 	ws_advice_free(&prep.advice);
-	ws_analysis_free(&a);
-	ws_module_free(&m);
-	ws_file_close(&f);
-	free(shown);
+	unload(&l);
 	return status;
 }
