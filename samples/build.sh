@@ -58,6 +58,7 @@ build() {
 	wat wabt-tag-names	--debug-names --enable-exceptions
 
 	hex gc
+	hex hostile
 	hex eh-new
 
 	# C: compile and link in two steps.  Given -O at link time, clang 14
@@ -107,14 +108,22 @@ build() {
 # wabt, except the Wasm 3.0 ones that wabt 1.0.32 cannot decode (gc, eh-new:
 # checked with binaryen 132 and wasm-tools, see README.md): for those,
 # wasm-objdump -h still lists every section, then exits 1 on the contents.
+# hostile.wasm's name section holds invalid UTF-8 on purpose: a malformed
+# custom section does not make a module invalid, but wabt needs telling.
+# graph.wasm has ref.func in a global initializer, which the spec counts
+# as a declaration but wasm-validate 1.0.32 does not: wabt decodes it,
+# binaryen validates it (tests/oracle/graph.sh runs wasm-opt on it).
 check() {
 	status=0
 	for f in *.wasm; do
+		vflags=
 		case $f in
 		gc.wasm | eh-new.wasm) wabt=no ;;
+		hostile.wasm) wabt=yes vflags=--ignore-custom-section-errors ;;
+		graph.wasm) wabt=decode ;;	# see below
 		*) wabt=yes ;;
 		esac
-		if ! wasm-objdump -h "$f" > "$tmp/objdump" 2>/dev/null && [ $wabt = yes ]; then
+		if ! wasm-objdump -h "$f" > "$tmp/objdump" 2>/dev/null && [ $wabt != no ]; then
 			echo "build.sh: $f: wasm-objdump -h failed" >&2
 			status=1
 		fi
@@ -122,7 +131,8 @@ check() {
 			echo "build.sh: $f: wasm-objdump -h lists no section" >&2
 			status=1
 		fi
-		if [ $wabt = yes ] && ! wasm-validate --enable-all "$f"; then
+		# shellcheck disable=SC2086
+		if [ $wabt = yes ] && ! wasm-validate --enable-all $vflags "$f"; then
 			echo "build.sh: $f: wasm-validate failed" >&2
 			status=1
 		fi

@@ -102,7 +102,7 @@ usage(FILE *fp)
 		fprintf(fp, "  %-10s %s\n", commands[i].name, commands[i].help);
 	fputs("\noptions:\n"
 	    "  --format=text|csv|json|markdown  output format (default text;\n"
-	    "                          markdown: check only)\n"
+	    "                          markdown: check and diff)\n"
 	    "  --json                  same as --format=json\n"
 	    "  -o, --output=FILE       write the report to FILE (-: stdout)\n"
 	    "  -n, --number=N          top, garbage, monos: show N rows "
@@ -140,8 +140,8 @@ usage(FILE *fp)
 	    "  --version               show the version and exit\n"
 	    "\ninspect on a terminal, without --format or -o, is interactive.\n"
 	    "An ITEM is a name (demangled or raw) or func[N].  FILE may be - "
-	    "for\nstandard input.  Exit status: 0 success, 2 trouble.  See "
-	    "wasmsize(1).\n", fp);
+	    "for\nstandard input.  Exit status: 0 success, 1 a check or "
+	    "--max-growth failed,\n2 trouble.  See wasmsize(1).\n", fp);
 }
 
 static void
@@ -340,6 +340,12 @@ parse_args(int argc, char **argv, struct ws_opts *o)
 		die_usage("%s needs at least one ITEM", commands[cmd].name);
 	if (commands[cmd].items == 4 && o->nitems != 1)
 		die_usage("%s needs two files, OLD and NEW", commands[cmd].name);
+	if (o->max_growth != NULL) {	/* checked before any work */
+		struct ws_size sz;
+		char err[200];
+		if (ws_size_parse(o->max_growth, &sz, err, sizeof err) != 0)
+			die_usage("--max-growth: %s", err);
+	}
 	if (o->format == WS_FORMAT_MARKDOWN && o->cmd != CMD_CHECK &&
 	    o->cmd != CMD_DIFF)
 		die_usage("%s", "--format=markdown is for check and diff");
@@ -619,11 +625,17 @@ unload(struct loaded *l)
 	free(l->shown);
 }
 
-/* inspect without --format or -o, with a terminal on both ends. */
+/*
+ * inspect without --format or -o, with a terminal on both ends that can
+ * move its cursor (not TERM=dumb, as in an editor's shell).
+ */
 static int
 interactive(const struct ws_opts *o)
 {
+	const char *term = getenv("TERM");
+
 	return o->cmd == CMD_INSPECT && !o->format_set &&
+	    term != NULL && term[0] != '\0' && strcmp(term, "dumb") != 0 &&
 	    (o->output == NULL || strcmp(o->output, "-") == 0) &&
 	    isatty(STDOUT_FILENO) && isatty(STDIN_FILENO) &&
 	    strcmp(o->file, "-") != 0;
@@ -727,8 +739,11 @@ run_check(struct ws_opts *o)
 		    strerror(errno));
 		goto out;
 	}
+	/* annotations go to standard output: not inside JSON or CSV there */
 	if (ws_report_check(fp, files, nfiles, o->format, gh != NULL &&
-	    strcmp(gh, "true") == 0) == 0 && fflush(fp) == 0)
+	    strcmp(gh, "true") == 0 && (fp != stdout ||
+	    o->format == WS_FORMAT_TEXT || o->format == WS_FORMAT_MARKDOWN))
+	    == 0 && fflush(fp) == 0)
 		status = failed ? EXIT_FAILED : EXIT_OK;
 	if (fp != stdout)
 		fclose(fp);
@@ -837,9 +852,12 @@ main(int argc, char **argv)
 		;
 	else if (prepare(&o, &l.a, &l.f, &prep) != 0)
 		;
+	else if (interactive(&o) && ws_screen_run(&l.a, &prep.findings,
+	    &prep.advice, l.f.data, l.f.size, o.color) == 0)
+		status = EXIT_OK;
 	else if (interactive(&o))
-		status = ws_screen_run(&l.a, &prep.findings, &prep.advice,
-		    l.f.data, l.f.size, o.color) == 0 ? EXIT_OK : EXIT_TROUBLE;
+		fprintf(stderr, "wasmsize: cannot drive the terminal (TERM=%s); "
+		    "use --format=text\n", getenv("TERM"));
 	else if (write_report(&o, &l.a, &prep) == 0)
 		status = EXIT_OK;
 	ws_tree_rows_free(&prep.rows);

@@ -210,16 +210,14 @@ config_limit(struct ws_budget *b, const char *path, enum ws_limit_kind kind,
 				    "%s: %s limit: unknown key '%s'", path,
 				    limit_names[kind], key);
 	}
-	if (json_is_integer(max)) {
+	if (json_is_integer(max))
 		snprintf(num, sizeof num, "%lld",
 		    (long long)json_integer_value(max));
-		return ws_budget_add(b, kind, target, regex, num, message, diag);
-	}
-	if (!json_is_string(max))
+	else if (!json_is_string(max))
 		return ws_diag_set(diag, 0, WS_ERR_MALFORMED, "%s: %s limit: "
 		    "expected a size such as \"500 kB\"", path, limit_names[kind]);
-	if (ws_budget_add(b, kind, target, regex, json_string_value(max),
-	    message, diag) != 0) {
+	if (ws_budget_add(b, kind, target, regex, json_is_integer(max) ? num :
+	    json_string_value(max), message, diag) != 0) {
 		char text[sizeof diag->text];
 		memcpy(text, diag->text, sizeof text);
 		snprintf(diag->text, sizeof diag->text, "%s: %.200s", path, text);
@@ -247,14 +245,22 @@ config_key(struct ws_budget *b, const char *path, const char *key, json_t *v,
 		if (strcmp(key, simple[i].key) == 0)
 			return config_limit(b, path, simple[i].kind, NULL, 0, v,
 			    diag);
-	if (strcmp(key, "sections") == 0 && json_is_object(v)) {
+	if ((strcmp(key, "sections") == 0 && !json_is_object(v)) ||
+	    (strcmp(key, "memory") == 0 && !json_is_object(v)) ||
+	    (strcmp(key, "functions") == 0 && !json_is_array(v)))
+		return ws_diag_set(diag, 0, WS_ERR_MALFORMED, "%s: %s: expected "
+		    "%s", path, key, strcmp(key, "functions") == 0 ?
+		    "an array of {\"name\", \"max\"}" : strcmp(key, "memory") == 0 ?
+		    "an object with initial and maximum" :
+		    "an object of section names and sizes");
+	if (strcmp(key, "sections") == 0) {
 		json_object_foreach(v, k2, v2)
 			if (config_limit(b, path, WS_LIM_SECTION, k2, 0, v2,
 			    diag) != 0)
 				return -1;
 		return 0;
 	}
-	if (strcmp(key, "memory") == 0 && json_is_object(v)) {
+	if (strcmp(key, "memory") == 0) {
 		json_object_foreach(v, k2, v2) {
 			enum ws_limit_kind k = strcmp(k2, "initial") == 0 ?
 			    WS_LIM_MEMORY_INITIAL : WS_LIM_MEMORY_MAXIMUM;
@@ -268,7 +274,7 @@ config_key(struct ws_budget *b, const char *path, const char *key, json_t *v,
 		}
 		return 0;
 	}
-	if (strcmp(key, "functions") == 0 && json_is_array(v)) {
+	if (strcmp(key, "functions") == 0) {
 		json_array_foreach(v, i, v2) {
 			const char *name = json_string_value(
 			    json_object_get(v2, "name"));
@@ -297,6 +303,9 @@ ws_budget_load(struct ws_budget *b, const char *path, struct ws_diag *diag)
 	json_t		*v;
 	int		 rc = 0;
 
+	if (root == NULL && e.line < 0)		/* not even read */
+		return ws_diag_set(diag, 0, WS_ERR_IO, "%s: %s", path,
+		    access(path, R_OK) != 0 ? strerror(errno) : e.text);
 	if (root == NULL)
 		return ws_diag_set(diag, 0, WS_ERR_MALFORMED, "%s: line %d, "
 		    "column %d: %s", path, e.line, e.column, e.text);
@@ -416,9 +425,11 @@ check_memory(const struct ws_limit *l, const struct ws_module *m,
 	for (size_t i = 0; i < m->memories.n; i++) {
 		const struct ws_limits *lim = &m->memories.v[i].limits;
 		uint64_t pages = l->kind == WS_LIM_MEMORY_INITIAL ? lim->min :
-		    lim->has_max ? lim->max : UINT64_MAX;
+		    lim->max;
 
-		if (!c->applies || pages > c->actual)
+		if (l->kind == WS_LIM_MEMORY_MAXIMUM && !lim->has_max)
+			c->unbounded = 1;	/* it may grow without bound */
+		else if (!c->applies || pages > c->actual)
 			c->actual = pages;
 		c->applies = 1;
 	}
@@ -481,7 +492,8 @@ ws_budget_check(const struct ws_budget *b, const struct ws_analysis *a,
 			return ws_diag_set(diag, 0, WS_ERR_NOMEM,
 			    "compression failed (out of memory)");
 		}
-		c[i].pass = !c[i].applies || c[i].actual <= c[i].allowed;
+		c[i].pass = !c[i].applies || (!c[i].unbounded &&
+		    c[i].actual <= c[i].allowed);
 	}
 	*out = c;
 	return 0;

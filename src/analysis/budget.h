@@ -45,6 +45,7 @@ struct ws_check {
 	const struct ws_limit *limit;
 	int		 applies;	/* 0: nothing in the module to measure */
 	int		 pass;
+	int		 unbounded;	/* memory-maximum: a memory has none */
 	uint64_t	 actual, allowed;	/* bytes (or pages) */
 	char		 subject[160];	/* the section or function measured */
 };

@@ -111,19 +111,19 @@ ws_side_from_json(struct ws_side *s, const char *path, struct ws_diag *diag)
 	s->path = path;
 	s->gzip = -1;
 	if (root == NULL)
-		return ws_diag_set(diag, 0, WS_ERR_MALFORMED, "line %d, column "
+		return ws_diag_set(diag, 0, WS_ERR_TEXT, "line %d, column "
 		    "%d: %s", e.line, e.column, e.text);
 	size = json_object_get(root, "size");
 	gzip = json_object_get(root, "gzip");
 	if (!json_is_string(json_object_get(root, "schema")) ||
 	    strcmp(json_string_value(json_object_get(root, "schema")),
 	    "wasmsize/1") != 0 || !json_is_integer(size))
-		ws_diag_set(diag, 0, WS_ERR_MALFORMED, "not a wasmsize/1 report");
+		ws_diag_set(diag, 0, WS_ERR_TEXT, "not a wasmsize/1 report");
 	else if (json_entries(s, json_object_get(root, "sections"), "section",
 	    &s->sections, &s->nsections, &oom) != 0 || json_entries(s,
 	    json_object_get(root, "items"), NULL, &s->items, &s->nitems,
 	    &oom) != 0)
-		ws_diag_set(diag, 0, oom ? WS_ERR_NOMEM : WS_ERR_MALFORMED,
+		ws_diag_set(diag, 0, oom ? WS_ERR_NOMEM : WS_ERR_TEXT,
 		    oom ? "out of memory" : "a report without sections and "
 		    "items (save it with wasmsize inspect --json)");
 	else

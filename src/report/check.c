@@ -53,6 +53,16 @@ text_line(FILE *fp, const char *file, const struct ws_check *c, int many)
 		fputs(": nothing to measure\n", fp);
 		return;
 	}
+	if (c->unbounded) {
+		fprintf(fp, ": no maximum > %" PRIu64 " %s (%s)", c->allowed,
+		    unit(l), l->spec);
+		if (l->message != NULL) {
+			fputs(": ", fp);
+			ws_put_escaped(fp, l->message, strlen(l->message));
+		}
+		fputc('\n', fp);
+		return;
+	}
 	fprintf(fp, ": %" PRIu64 " %s %s %" PRIu64 " %s (%s)", c->actual,
 	    unit(l), c->pass ? "<=" : ">", c->allowed, unit(l), l->spec);
 	if (c->subject[0] != '\0' && l->kind == WS_LIM_FUNCTION) {
@@ -108,14 +118,44 @@ markdown(FILE *fp, const struct ws_check_file *files, size_t nfiles)
 				fputs(" | - |\n", fp);
 				continue;
 			}
-			fprintf(fp, " | %" PRIu64 " %s | ", c->actual, unit(l));
+			if (c->unbounded)
+				fputs(" | no maximum | ", fp);
+			else
+				fprintf(fp, " | %" PRIu64 " %s | ", c->actual,
+				    unit(l));
 			md(fp, l->spec);
-			if (c->pass)
+			if (c->pass || c->unbounded)
 				fputs(" | - |\n", fp);
 			else
 				fprintf(fp, " | %" PRIu64 " %s |\n",
 				    c->actual - c->allowed, unit(l));
 		}
+}
+
+/*
+ * Text in a workflow command, escaped as GitHub's runner decodes it: %,
+ * CR and LF always, and in a property (file=) also : and ,.  Control
+ * characters become spaces.
+ */
+static void
+gh(FILE *fp, const char *s, int property)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == '%')
+			fputs("%25", fp);
+		else if (*s == '\r')
+			fputs("%0D", fp);
+		else if (*s == '\n')
+			fputs("%0A", fp);
+		else if (property && *s == ':')
+			fputs("%3A", fp);
+		else if (property && *s == ',')
+			fputs("%2C", fp);
+		else if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			fputc(' ', fp);
+		else
+			fputc(*s, fp);
+	}
 }
 
 /* GitHub Actions workflow commands: one ::error per failure. */
@@ -129,17 +169,24 @@ annotations(FILE *fp, const struct ws_check_file *files, size_t nfiles)
 			if (c->pass)
 				continue;
 			fputs("::error file=", fp);
-			ws_put_escaped(fp, files[i].path, strlen(files[i].path));
+			gh(fp, files[i].path, 1);
 			fputs("::", fp);
-			put_what(fp, c->limit);
-			fprintf(fp, " is %" PRIu64 " %s, over the limit of %s by "
-			    "%" PRIu64 " %s", c->actual, unit(c->limit),
-			    c->limit->spec, c->actual - c->allowed,
-			    unit(c->limit));
+			gh(fp, ws_limit_name(c->limit->kind), 0);
+			if (c->limit->target != NULL) {
+				fputc(' ', fp);
+				gh(fp, c->limit->target, 0);
+			}
+			if (c->unbounded)
+				fprintf(fp, " has no maximum, over the limit of "
+				    "%s", c->limit->spec);
+			else
+				fprintf(fp, " is %" PRIu64 " %s, over the limit "
+				    "of %s by %" PRIu64 " %s", c->actual,
+				    unit(c->limit), c->limit->spec,
+				    c->actual - c->allowed, unit(c->limit));
 			if (c->limit->message != NULL) {
 				fputs(": ", fp);
-				ws_put_escaped(fp, c->limit->message,
-				    strlen(c->limit->message));
+				gh(fp, c->limit->message, 0);
 			}
 			fputc('\n', fp);
 		}
@@ -159,9 +206,12 @@ check_json(const struct ws_check_file *f, const struct ws_check *c)
 	if (l->target != NULL)
 		json_object_set_new(o, "target", ws_json_bytes(l->target,
 		    strlen(l->target)));
-	if (c->applies) {
+	if (c->applies && c->unbounded)
+		json_object_set_new(o, "unbounded", json_true());
+	if (c->applies && !c->unbounded)
 		json_object_set_new(o, "actual", json_integer((json_int_t)
 		    c->actual));
+	if (c->applies) {
 		json_object_set_new(o, "allowed", json_integer((json_int_t)
 		    c->allowed));
 		json_object_set_new(o, "unit", json_string(unit(l)));
@@ -194,7 +244,10 @@ csv(FILE *fp, const struct ws_check_file *files, size_t nfiles)
 			ws_cell_str(&c[1], files[i].path, 0);
 			ws_cell_str(&c[2], ws_limit_name(l->kind), 0);
 			ws_cell_str(&c[3], l->target ? l->target : "", 0);
-			ws_cell_u64(&c[4], ck->actual, 0);
+			if (ck->applies && !ck->unbounded)
+				ws_cell_u64(&c[4], ck->actual, 0);
+			else
+				ws_cell_str(&c[4], "", 0);
 			ws_cell_u64(&c[5], ck->allowed, 0);
 			ws_cell_str(&c[6], l->spec, 0);
 			ws_row_print(fp, WS_FORMAT_CSV, c, 7);
@@ -246,6 +299,6 @@ ws_report_check(FILE *fp, const struct ws_check_file *files, size_t nfiles,
 		break;
 	}
 	if (github)
-		annotations(fp, files, nfiles);
+		annotations(stdout, files, nfiles);
 	return ferror(fp) ? -1 : 0;
 }

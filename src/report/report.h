@@ -79,7 +79,8 @@ struct ws_check_file {
 /*
  * Budget results for every file: one line per limit (text), a table
  * (Markdown, CSV) or an object (JSON); with github set, failures are also
- * written as GitHub Actions ::error annotations.
+ * written to standard output as GitHub Actions ::error annotations (the
+ * caller sets it only when they cannot land inside a JSON or CSV report).
  */
 int	ws_report_check(FILE *fp, const struct ws_check_file *, size_t nfiles,
 	    enum ws_format, int github);

@@ -68,6 +68,9 @@ add_pct(struct view_line *l, uint64_t part, uint64_t whole)
 	add(l, "%3" PRIu64 ".%" PRIu64 "%%", t / 10, t % 10);
 }
 
+/* Below this width the bar leaves names no room: percentages only. */
+enum { BAR_MIN_COLS = 60 };
+
 static size_t
 bar_width(const struct view *v)
 {
@@ -97,7 +100,11 @@ title(const struct view *v, struct view_line *l)
 
 	set(l, ATTR_TITLE);
 	add(l, " wasmsize  ");
-	add(l, "%s (%" PRIu64 " B)", ws_fmt_size(s, sizeof s, size), size);
+	if (size < 1024)
+		add(l, "%" PRIu64 " B", size);
+	else
+		add(l, "%s (%" PRIu64 " B)", ws_fmt_size(s, sizeof s, size),
+		    size);
 	if (v->gzip >= 0)
 		add(l, ", gzip %s", ws_fmt_size(g, sizeof g,
 		    (uint64_t)v->gzip));
@@ -170,11 +177,13 @@ tree_row(const struct view *v, const struct view_row *r, int selected,
 	    fl & FLAG_DEBUG ? 'D' : ' ', fl & FLAG_PANIC ? 'P' : ' ',
 	    fl & FLAG_GARBAGE ? 'G' : ' ', fl & FLAG_DUP ? '=' : ' ',
 	    ws_fmt_size(s, sizeof s, r->size));
-	if (v->graph != SHOW_BAR) {
+	int	 bar = v->graph != SHOW_PERCENT && v->cols >= BAR_MIN_COLS;
+
+	if (v->graph != SHOW_BAR || !bar) {
 		add_pct(l, r->size, total);
 		add(l, " ");
 	}
-	if (v->graph != SHOW_PERCENT) {
+	if (bar) {
 		add_bar(v, l, r->size, max);
 		add(l, " ");
 	}
@@ -415,8 +424,8 @@ status(const struct view *v, struct view_line *l)
 		add(l, " %s   q back  Up/Down scroll  ? help",
 		    side_titles[v->mode]);
 	else if (v->filter_len > 0)
-		add(l, " filter \"%s\": %zu rows   Esc clears  ? help",
-		    v->filter, v->nlist);
+		add(l, " filter \"%s\": %zu row%s   Esc clears  ? help",
+		    v->filter, v->nlist, v->nlist == 1 ? "" : "s");
 	else
 		add(l, " ? help  q quit  s/n sort  r retained  / search  "
 		    "p why  a advice  i info");

@@ -3,7 +3,7 @@
  * screen.c - the only file that talks to curses: draws the lines the view
  * renders, turns keys into view keys, follows resizes, computes the gzip
  * size on a second thread, and restores the terminal on quit and on
- * SIGINT/SIGTERM.
+ * SIGINT/SIGTERM (then dies of the signal, so the shell sees it).
  */
 #include <langinfo.h>
 #include <locale.h>
@@ -20,13 +20,12 @@
 
 enum { PAIR_TITLE = 1, PAIR_HEADER, PAIR_STATUS };
 
-static volatile sig_atomic_t stop;
+static volatile sig_atomic_t stop;	/* the signal that arrived, or 0 */
 
 static void
 on_signal(int sig)
 {
-	(void)sig;
-	stop = 1;
+	stop = sig;
 }
 
 struct gzip_job {
@@ -183,6 +182,7 @@ ws_screen_run(const struct ws_analysis *a, const struct ws_findings *f,
 {
 	struct gzip_job	 g = { .p = file, .n = size, .result = -1 };
 	struct view	 v;
+	SCREEN		*term;
 	pthread_t	 tid;
 	int		 rows, cols, colors, started;
 
@@ -191,14 +191,16 @@ ws_screen_run(const struct ws_analysis *a, const struct ws_findings *f,
 		view_free(&v);
 		return -1;
 	}
+	/* newterm, unlike initscr, returns NULL for a terminal it does not
+	   know instead of exiting */
+	if ((term = newterm(NULL, stdout, stdin)) == NULL) {
+		view_free(&v);
+		return -1;
+	}
 	pthread_mutex_init(&g.lock, NULL);
 	started = pthread_create(&tid, NULL, gzip_thread, &g) == 0;
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
-	if (initscr() == NULL) {
-		view_free(&v);
-		return -1;
-	}
 	cbreak();
 	noecho();
 	keypad(stdscr, TRUE);
@@ -211,10 +213,15 @@ ws_screen_run(const struct ws_analysis *a, const struct ws_findings *f,
 	view_resize(&v, rows, cols);
 	loop(&v, colors, &g);
 	endwin();
+	delscreen(term);
 	g.cancel = 1;
 	if (started)
 		pthread_join(tid, NULL);
 	pthread_mutex_destroy(&g.lock);
 	view_free(&v);
+	if (stop != 0) {	/* the terminal is restored: die of it now */
+		signal(stop, SIG_DFL);
+		raise(stop);
+	}
 	return 0;
 }

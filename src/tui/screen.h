@@ -15,10 +15,11 @@
 enum ws_color { WS_COLOR_AUTO, WS_COLOR_ALWAYS, WS_COLOR_NEVER };
 
 /*
- * Runs the inspector on the terminal until the user quits (or SIGINT or
- * SIGTERM arrives), then leaves the terminal as it found it.  file holds
- * the module's bytes, for the gzip size computed while the user browses.
- * Returns 0, or -1 when the terminal cannot be used.
+ * Runs the inspector on the terminal until the user quits, then leaves
+ * the terminal as it found it; on SIGINT or SIGTERM it restores the
+ * terminal and then dies of the signal.  file holds the module's bytes,
+ * for the gzip size computed while the user browses.  Returns 0, or -1
+ * when curses does not know the terminal.
  */
 int	ws_screen_run(const struct ws_analysis *, const struct ws_findings *,
 	    const struct ws_advice *, const uint8_t *file, size_t size,

@@ -85,14 +85,19 @@ view_node_size(const struct view *v, struct view_node n)
 uint64_t
 view_parent_total(const struct view *v, struct view_node n)
 {
-	return n.type == VN_ITEM ? v->a->dom.retained[n.id] : view_node_size(v, n);
+	if (n.type == VN_ITEM)
+		return v->a->dom.retained[n.id];
+	/* retained sizes cross sections: only the file holds them all */
+	return v->retained ? v->a->m->span.len : view_node_size(v, n);
 }
 
 int
 view_has_children(const struct view *v, struct view_node n)
 {
-	if (n.type != VN_ITEM)
+	if (n.type == VN_MODULE)
 		return 1;
+	if (n.type == VN_SECTION)	/* not when it is one item: itself */
+		return v->sec_end[n.id] - v->sec_first[n.id] > 1;
 	return v->a->dom.child_at[n.id + 1] > v->a->dom.child_at[n.id];
 }
 
@@ -374,15 +379,28 @@ open_selected(struct view *v)
 	return VIEW_REDRAW;
 }
 
+/* Puts the cursor on node n, if the list shows it. */
+static void
+select_node(struct view *v, struct view_node n)
+{
+	for (size_t i = 0; i < v->nlist; i++)
+		if (v->list[i].node.type == n.type &&
+		    v->list[i].node.id == n.id)
+			here(v)->sel = i;
+}
+
 static int
 go_up(struct view *v)
 {
+	struct view_node from = current(v);
+
 	if (v->depth == 1)
 		return VIEW_NONE;
 	v->depth--;
 	v->filter_len = 0;
 	v->filter[0] = '\0';
 	build_list(v);
+	select_node(v, from);	/* the rows may differ from when we left */
 	clamp(v);
 	return VIEW_REDRAW;
 }
@@ -396,10 +414,7 @@ resort(struct view *v)
 	    (struct view_node){ 0, 0 };
 
 	build_list(v);
-	for (size_t i = 0; i < v->nlist; i++)
-		if (v->list[i].node.type == keep.type &&
-		    v->list[i].node.id == keep.id)
-			l->sel = i;
+	select_node(v, keep);
 	clamp(v);
 	return VIEW_REDRAW;
 }
@@ -552,7 +567,15 @@ view_key(struct view *v, int key)
 void
 view_resize(struct view *v, int rows, int cols)
 {
+	size_t	 n, page;
+
 	v->rows = rows;
 	v->cols = cols;
 	clamp(v);
+	if (v->mode != MODE_TREE) {
+		n = view_side_length(v);
+		page = view_body_rows(v);
+		if (v->side_top + page > n)
+			v->side_top = n > page ? n - page : 0;
+	}
 }

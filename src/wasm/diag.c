@@ -27,7 +27,8 @@ ws_diag_set(struct ws_diag *d, size_t offset, enum ws_err code,
 void
 ws_diag_print(const struct ws_diag *d, const char *file, FILE *fp)
 {
-	if (d->code == WS_ERR_IO || d->code == WS_ERR_NOMEM)
+	if (d->code == WS_ERR_IO || d->code == WS_ERR_NOMEM ||
+	    d->code == WS_ERR_TEXT)
 		fprintf(fp, "wasmsize: %s: %s\n", file, d->text);
 	else
 		fprintf(fp, "wasmsize: %s: offset 0x%zx: %s\n", file,

@@ -18,6 +18,7 @@ enum ws_err {
 	WS_ERR_LIMIT,		/* nesting or count beyond what we accept */
 	WS_ERR_NOMEM,		/* allocation failed */
 	WS_ERR_IO,		/* the file could not be read */
+	WS_ERR_TEXT,		/* a text input (JSON) is wrong: no offset */
 };
 
 struct ws_diag {
