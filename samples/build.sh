@@ -60,6 +60,9 @@ build() {
 	hex gc
 	hex hostile
 	hex eh-new
+	echo "  PY    components/sample.wasm"
+	(cd components && python3 component.py sample.wasm) ||
+	    die "component.py failed"
 
 	# C: compile and link in two steps.  Given -O at link time, clang 14
 	# runs any wasm-opt found in PATH over the output, which would tie the

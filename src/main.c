@@ -19,6 +19,7 @@
 #include "analysis/advice.h"
 #include "analysis/analysis.h"
 #include "analysis/budget.h"
+#include "analysis/canalysis.h"
 #include "analysis/diff.h"
 #include "analysis/findings.h"
 #include "analysis/measure.h"
@@ -29,6 +30,7 @@
 #include "report/report.h"
 #include "tui/screen.h"
 #include "wasm/diag.h"
+#include "wasm/component.h"
 #include "wasm/file.h"
 #include "wasm/module.h"
 
@@ -36,7 +38,7 @@ enum { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_TROUBLE = 2 };
 
 enum command {
 	CMD_INSPECT, CMD_SECTIONS, CMD_TOP, CMD_DOMINATORS, CMD_PATHS,
-	CMD_GARBAGE, CMD_MONOS, CMD_ADVISE, CMD_CHECK, CMD_DIFF
+	CMD_GARBAGE, CMD_MONOS, CMD_ADVISE, CMD_CHECK, CMD_DIFF, CMD_EXTRACT
 };
 
 struct ws_opts {
@@ -61,6 +63,7 @@ struct ws_opts {
 	const char	*config;	/* check --config */
 	const char	*max_growth;	/* diff --max-growth */
 	int		 compressed;	/* inspect, sections --compressed */
+	long		 module;	/* --module N of a component; -1: none */
 	struct ws_budget budget;	/* check: limits from flags */
 };
 
@@ -89,6 +92,8 @@ static const struct {
 	    "one is exceeded" },
 	{ "diff",	CMD_DIFF,	4, "OLD NEW: what changed between two "
 	    "builds (.wasm or saved --json)" },
+	{ "extract",	CMD_EXTRACT,	0, "write a component's core module "
+	    "(--module N) to -o FILE" },
 };
 
 static void
@@ -135,6 +140,9 @@ usage(FILE *fp)
 	    "more (10kB, 5%)\n"
 	    "  --compressed            inspect, sections: gzip and brotli "
 	    "sizes (slow)\n"
+	    "  --module=N              a component's core module N: every "
+	    "module command\n"
+	    "                          works on it; extract writes it\n"
 	    "  --no-demangle           show Rust and C++ names as in the file\n"
 	    "  -h, --help              show this help and exit\n"
 	    "  --version               show the version and exit\n"
@@ -219,7 +227,7 @@ parse_args(int argc, char **argv, struct ws_opts *o)
 	enum {
 		OPT_FORMAT = 256, OPT_JSON, OPT_NO_DEMANGLE, OPT_VERSION,
 		OPT_RETAINED, OPT_SORT, OPT_DESCENDING, OPT_REGEX, OPT_MEASURE,
-		OPT_COLOR, OPT_CONFIG, OPT_GROWTH, OPT_COMPRESSED,
+		OPT_COLOR, OPT_CONFIG, OPT_GROWTH, OPT_COMPRESSED, OPT_MODULE,
 		OPT_MAX		/* OPT_MAX + enum ws_limit_kind */
 	};
 	static const struct option longopts[] = {
@@ -239,6 +247,7 @@ parse_args(int argc, char **argv, struct ws_opts *o)
 		{ "config",	 required_argument, NULL, OPT_CONFIG },
 		{ "max-growth",	 required_argument, NULL, OPT_GROWTH },
 		{ "compressed",	 no_argument,	    NULL, OPT_COMPRESSED },
+		{ "module",	 required_argument, NULL, OPT_MODULE },
 		{ "max-size",	 required_argument, NULL, OPT_MAX + WS_LIM_SIZE },
 		{ "max-gzip",	 required_argument, NULL, OPT_MAX + WS_LIM_GZIP },
 		{ "max-brotli",	 required_argument, NULL, OPT_MAX + WS_LIM_BROTLI },
@@ -262,6 +271,7 @@ parse_args(int argc, char **argv, struct ws_opts *o)
 	int	 c;
 
 	*o = (struct ws_opts){ .format = WS_FORMAT_TEXT, .number = 20,
+	    .module = -1,
 	    .limits = { .depth = 10, .rows = 50 }, .demangle = 1 };
 	argv[0] = (char *)"wasmsize";	/* getopt's messages start with it */
 	while ((c = getopt_long(argc, argv, "aho:n:d:r:", longopts, NULL))
@@ -278,6 +288,7 @@ parse_args(int argc, char **argv, struct ws_opts *o)
 		case OPT_CONFIG: o->config = optarg; break;
 		case OPT_GROWTH: o->max_growth = optarg; break;
 		case OPT_COMPRESSED: o->compressed = 1; break;
+		case OPT_MODULE: o->module = (long)parse_count(optarg); break;
 		case OPT_COLOR:
 			if (strcmp(optarg, "auto") == 0)
 				o->color = WS_COLOR_AUTO;
@@ -531,6 +542,7 @@ run_report(const struct ws_opts *o, const struct ws_analysis *a,
 		return ws_report_monos(fp, a, &p->monos, o->format, o->number);
 	case CMD_CHECK:		/* run_check */
 	case CMD_DIFF:		/* run_diff */
+	case CMD_EXTRACT:	/* extract */
 		break;
 	}
 	return -1;
@@ -567,6 +579,11 @@ struct loaded {
 	struct ws_file		 f;
 	struct ws_module	 m;
 	struct ws_analysis	 a;
+	struct ws_component	 comp;		/* when the file is a component */
+	struct ws_canalysis	 ca;
+	int			 is_component;
+	struct ws_analysis	*ap;		/* the module analysed: a, or
+						   --module N of a component */
 	struct ws_diag		 diag;
 	char			*shown;		/* the path, escaped */
 	int			 json;		/* a saved report, not a module */
@@ -580,6 +597,35 @@ is_json(const struct ws_file *f)
 		if (f->data[i] != ' ' && f->data[i] != '\t' &&
 		    f->data[i] != '\n' && f->data[i] != '\r')
 			return f->data[i] == '{';
+	return 0;
+}
+
+/* A component: every module analysed; --module N picks one. */
+static int
+load_component(const struct ws_opts *o, const char *path, struct loaded *l,
+    const struct ws_analysis_opts *aopts)
+{
+	l->is_component = 1;
+	if (ws_component_parse(&l->comp, l->f.data, (struct ws_span){ 0,
+	    l->f.size }, 0, &l->diag) != 0 || ws_canalyze(&l->ca, path,
+	    &l->comp, aopts, &l->diag) != 0) {
+		ws_diag_print(&l->diag, l->shown, stderr);
+		return -1;
+	}
+	for (size_t i = 0; i < l->ca.nmodules; i++)
+		print_warnings(l->ca.modules[i].m, l->shown);
+	if (o->module < 0)
+		return 0;
+	if ((size_t)o->module >= l->ca.nmodules) {
+		fprintf(stderr, "wasmsize: %s: --module %ld: the component has "
+		    "%zu core modules\n", l->shown, o->module, l->ca.nmodules);
+		return -1;
+	}
+	l->ap = &l->ca.modules[o->module].a;
+	if (o->compressed && ws_analysis_compress(l->ap, &l->diag) != 0) {
+		ws_diag_print(&l->diag, l->shown, stderr);
+		return -1;
+	}
 	return 0;
 }
 
@@ -604,6 +650,9 @@ load(const struct ws_opts *o, const char *path, int json_ok, struct loaded *l)
 		l->json = 1;
 		return 0;
 	}
+	if (ws_is_component(l->f.data, l->f.size))
+		return load_component(o, path, l, &aopts);
+	l->ap = &l->a;
 	if (ws_module_parse(&l->m, l->f.data, (struct ws_span){ 0, l->f.size },
 	    &l->diag) != 0 || ws_analyze(&l->a, path, &l->m, &aopts,
 	    &l->diag) != 0 || (o->compressed &&
@@ -619,6 +668,8 @@ fail:
 static void
 unload(struct loaded *l)
 {
+	ws_canalysis_free(&l->ca);
+	ws_component_free(&l->comp);
 	ws_analysis_free(&l->a);
 	ws_module_free(&l->m);
 	ws_file_close(&l->f);
@@ -677,8 +728,12 @@ check_one(const struct ws_opts *o, const char *path, const struct ws_budget *b,
 	memset(&fi, 0, sizeof fi);
 	out->path = path;
 	if (load(o, path, 0, &l) == 0) {
-		if (ws_findings_build(&fi, &l.a, &l.diag) == 0 &&
-		    ws_budget_check(b, &l.a, &fi, l.f.data, l.f.size,
+		if (l.ap == NULL)
+			fprintf(stderr, "wasmsize: %s: a component: check one "
+			    "of its modules with --module N\n", l.shown);
+		else if (ws_findings_build(&fi, l.ap, &l.diag) == 0 &&
+		    ws_budget_check(b, l.ap, &fi, l.ap->m->base +
+		    l.ap->m->span.off, l.ap->m->span.len,
 		    &out->checks, &l.diag) == 0) {
 			out->n = b->n;
 			rc = 0;
@@ -765,8 +820,10 @@ load_side(const struct ws_opts *o, const char *path, struct ws_side *side)
 	memset(side, 0, sizeof *side);
 	if (load(o, path, 1, &l) == 0) {
 		rc = l.json ? ws_side_from_json(side, path, &l.diag) :
-		    ws_side_from_analysis(side, &l.a, l.f.data, l.f.size,
-		    &l.diag);
+		    l.ap == NULL ? ws_diag_set(&l.diag, 0, WS_ERR_TEXT, "a "
+		    "component: compare one of its modules with --module N") :
+		    ws_side_from_analysis(side, l.ap, l.ap->m->base +
+		    l.ap->m->span.off, l.ap->m->span.len, &l.diag);
 		if (rc != 0)
 			ws_diag_print(&l.diag, l.shown, stderr);
 	}
@@ -834,6 +891,95 @@ out:
 	return status;
 }
 
+/* The bytes of the module analysed: the file, or a component's module. */
+static void
+module_bytes(const struct loaded *l, struct ws_file *out)
+{
+	const struct ws_module *m = l->ap->m;
+
+	*out = (struct ws_file){ .path = l->f.path, .data = m->base +
+	    m->span.off, .size = m->span.len };
+}
+
+/* Opens -o (stdout when none or "-"); NULL after printing why. */
+static FILE *
+output(const struct ws_opts *o)
+{
+	FILE	*fp;
+
+	if (o->output == NULL || strcmp(o->output, "-") == 0)
+		return stdout;
+	if ((fp = fopen(o->output, "w")) == NULL)
+		fprintf(stderr, "wasmsize: %s: %s\n", o->output,
+		    strerror(errno));
+	return fp;
+}
+
+/* A component without --module: inspect and sections show it whole. */
+static int
+component_report(const struct ws_opts *o, struct loaded *l)
+{
+	FILE	*fp;
+	int	 rc;
+
+	if (o->cmd != CMD_INSPECT && o->cmd != CMD_SECTIONS) {
+		fprintf(stderr, "wasmsize: %s: a component with %zu core "
+		    "modules: choose one with --module N (wasmsize inspect "
+		    "lists them)\n", l->shown, l->ca.nmodules);
+		return EXIT_TROUBLE;
+	}
+	if ((fp = output(o)) == NULL)
+		return EXIT_TROUBLE;
+	rc = ws_report_component(fp, &l->ca, o->format);
+	if (fflush(fp) != 0 || (fp != stdout && fclose(fp) != 0))
+		rc = -1;
+	return rc == 0 ? EXIT_OK : EXIT_TROUBLE;
+}
+
+/* extract --module N -o OUT: the module's bytes, as a file of its own. */
+static int
+extract(const struct ws_opts *o, struct loaded *l)
+{
+	const struct ws_module *m = l->is_component ? (o->module >= 0 ?
+	    l->ap->m : NULL) : &l->m;
+	FILE	*fp;
+
+	if (m == NULL || o->output == NULL) {
+		fprintf(stderr, "wasmsize: extract needs --module N and -o "
+		    "FILE\n");
+		return EXIT_TROUBLE;
+	}
+	if ((fp = output(o)) == NULL)
+		return EXIT_TROUBLE;
+	if (fwrite(m->base + m->span.off, 1, m->span.len, fp) != m->span.len ||
+	    fflush(fp) != 0 || (fp != stdout && fclose(fp) != 0)) {
+		fprintf(stderr, "wasmsize: %s: write error\n", o->output);
+		return EXIT_TROUBLE;
+	}
+	return EXIT_OK;
+}
+
+/* A module command on the module analysed (the file, or --module N). */
+static int
+run_module(const struct ws_opts *o, const struct loaded *l,
+    struct prepared *prep)
+{
+	struct ws_file	 mod;	/* the module's bytes */
+
+	module_bytes(l, &mod);
+	if (prepare(o, l->ap, &mod, prep) != 0)
+		return EXIT_TROUBLE;
+	if (interactive(o)) {
+		if (ws_screen_run(l->ap, &prep->findings, &prep->advice,
+		    mod.data, mod.size, o->color) == 0)
+			return EXIT_OK;
+		fprintf(stderr, "wasmsize: cannot drive the terminal (TERM=%s); "
+		    "use --format=text\n", getenv("TERM"));
+		return EXIT_TROUBLE;
+	}
+	return write_report(o, l->ap, prep) == 0 ? EXIT_OK : EXIT_TROUBLE;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -849,17 +995,13 @@ main(int argc, char **argv)
 	if (o.cmd == CMD_DIFF)
 		return run_diff(&o);
 	if (load(&o, o.file, 0, &l) != 0)
-		;
-	else if (prepare(&o, &l.a, &l.f, &prep) != 0)
-		;
-	else if (interactive(&o) && ws_screen_run(&l.a, &prep.findings,
-	    &prep.advice, l.f.data, l.f.size, o.color) == 0)
-		status = EXIT_OK;
-	else if (interactive(&o))
-		fprintf(stderr, "wasmsize: cannot drive the terminal (TERM=%s); "
-		    "use --format=text\n", getenv("TERM"));
-	else if (write_report(&o, &l.a, &prep) == 0)
-		status = EXIT_OK;
+		status = EXIT_TROUBLE;
+	else if (o.cmd == CMD_EXTRACT)
+		status = extract(&o, &l);
+	else if (l.ap == NULL)
+		status = component_report(&o, &l);
+	else
+		status = run_module(&o, &l, &prep);
 	ws_tree_rows_free(&prep.rows);
 	ws_monos_free(&prep.monos);
 	ws_findings_free(&prep.findings);

@@ -13,6 +13,7 @@
 #include "analysis/advice.h"
 #include "analysis/analysis.h"
 #include "analysis/budget.h"
+#include "analysis/canalysis.h"
 #include "analysis/diff.h"
 #include "analysis/findings.h"
 #include "analysis/monos.h"
@@ -89,5 +90,9 @@ int	ws_report_check(FILE *fp, const struct ws_check_file *, size_t nfiles,
 int	ws_report_diff(FILE *fp, const struct ws_side *old,
 	    const struct ws_side *new, const struct ws_diff *, enum ws_format,
 	    size_t n);
+
+/* A component: its modules and its own bytes (inspect, sections). */
+int	ws_report_component(FILE *fp, const struct ws_canalysis *,
+	    enum ws_format);
 
 #endif

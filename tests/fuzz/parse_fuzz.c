@@ -18,11 +18,13 @@
 
 #include "analysis/advice.h"
 #include "analysis/analysis.h"
+#include "analysis/canalysis.h"
 #include "analysis/findings.h"
 #include "analysis/monos.h"
 #include "analysis/trees.h"
 #include "report/report.h"
 #include "wasm/diag.h"
+#include "wasm/component.h"
 #include "wasm/module.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
@@ -156,6 +158,27 @@ reports(FILE *fp, const struct ws_analysis *a, size_t size)
 	extras_free(&x);
 }
 
+/* A component: parse, analyse every module, and report on the whole. */
+static void
+component(FILE *null, const uint8_t *data, size_t size)
+{
+	struct ws_diag		 diag = { 0 };
+	struct ws_component	 c;
+	struct ws_canalysis	 ca;
+	struct ws_analysis_opts	 opts = { .demangle = 1 };
+
+	memset(&ca, 0, sizeof ca);
+	if (ws_component_parse(&c, data, (struct ws_span){ 0, size }, 0,
+	    &diag) != 0)
+		check_diag("component parse", &diag, size);
+	else if (step_ok(ws_canalyze(&ca, "fuzz.wasm", &c, &opts, &diag),
+	    "analysis of a component that parsed", &diag, size))
+		for (int f = WS_FORMAT_TEXT; f <= WS_FORMAT_JSON; f++)
+			ws_report_component(null, &ca, (enum ws_format)f);
+	ws_canalysis_free(&ca);
+	ws_component_free(&c);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -171,6 +194,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	memset(&diag, 0, sizeof diag);
 	memset(&a, 0, sizeof a);
+	if (ws_is_component(data, size)) {
+		component(null, data, size);
+		return 0;
+	}
 	if (ws_module_parse(&m, data, (struct ws_span){ 0, size }, &diag) != 0) {
 		check_diag("parse", &diag, size);
 		ws_module_free(&m);

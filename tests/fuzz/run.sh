@@ -40,7 +40,7 @@ work=$(mktemp -d) || exit 2
 trap 'rm -rf "$work"' EXIT
 corpus=${FUZZ_CORPUS:-$work/corpus}
 mkdir -p "$corpus" || exit 2
-cp "$top"/samples/*.wasm "$corpus"/ 2>/dev/null
+cp "$top"/samples/*.wasm "$top"/samples/components/*.wasm "$corpus"/ 2>/dev/null
 for h in "$top"/tests/bad/*.hex; do	# xxd -r -p, in awk
 	[ -f "$h" ] || continue
 	n=${h##*/}

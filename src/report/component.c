@@ -1,0 +1,197 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * component.c - `inspect` and `sections` on a component: its own
+ * sections, every core module inside it with its size, share and toolchain,
+ * the adapters, the debug info across modules; JSON with "kind":
+ * "component", the component's own sections and items, and a full report
+ * per module.
+ */
+#include <inttypes.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "escape.h"
+#include "fmt.h"
+#include "json.h"
+#include "report.h"
+#include "row.h"
+
+static const char *const citem_kinds[] = {
+	"header", "section-overhead", "component-section", "custom"
+};
+
+static void
+module_rows(FILE *fp, const struct ws_canalysis *ca, enum ws_format f)
+{
+	static const char *const titles[6] = {
+		"module", "offset", "size", "percent", "depth", "name"
+	};
+	static const int widths[6] = { 6, 10, 10, 7, 5, 0 };
+	struct ws_cell	 c[6];
+	uint64_t	 total = ca->c->span.len;
+
+	for (size_t i = 0; i < 6; i++)
+		ws_cell_str(&c[i], titles[i], widths[i]);
+	ws_row_print(fp, f, c, 6);
+	for (size_t i = 0; i < ca->nmodules; i++) {
+		const struct ws_cmodule *cm = &ca->modules[i];
+		char name[160];
+
+		snprintf(name, sizeof name, "%.*s%s", (int)(cm->m->module_name
+		    .len < 100 ? cm->m->module_name.len : 100),
+		    (const char *)cm->m->base + cm->m->module_name.off,
+		    cm->adapter ? " (WASI preview 1 adapter)" : "");
+		ws_cell_u64(&c[0], i, 6);
+		ws_cell_hex(&c[1], cm->m->span.off, 10);
+		ws_cell_u64(&c[2], cm->m->span.len, 10);
+		ws_cell_pct(&c[3], cm->m->span.len, total, 7);
+		ws_cell_u64(&c[4], cm->depth, 5);
+		ws_cell_str(&c[5], name, 0);
+		ws_row_print(fp, f, c, 6);
+	}
+}
+
+static void
+own_rows(FILE *fp, const struct ws_canalysis *ca, enum ws_format f)
+{
+	static const char *const titles[5] = {
+		"offset", "size", "percent", "kind", "name"
+	};
+	static const int widths[5] = { 10, 10, 7, -17, 0 };
+	struct ws_cell	 c[5];
+
+	for (size_t i = 0; i < 5; i++)
+		ws_cell_str(&c[i], titles[i], widths[i]);
+	ws_row_print(fp, f, c, 5);
+	for (size_t i = 0; i < ca->nitems; i++) {
+		const struct ws_citem *it = &ca->items[i];
+		const struct ws_section *s = it->section == UINT32_MAX ? NULL :
+		    &it->owner->sections[it->section];
+
+		ws_cell_hex(&c[0], it->off, 10);
+		ws_cell_u64(&c[1], it->size, 10);
+		ws_cell_pct(&c[2], it->size, ca->c->span.len, 7);
+		ws_cell_str(&c[3], citem_kinds[it->kind], -17);
+		if (s == NULL)
+			ws_cell_str(&c[4], "preamble", 0);
+		else if (s->id == WS_CSEC_CUSTOM)
+			ws_cell_bytes(&c[4], (const char *)it->owner->base +
+			    s->name.off, s->name.len, 0);
+		else
+			ws_cell_str(&c[4], ws_csection_name(s->id), 0);
+		ws_row_print(fp, f, c, 5);
+	}
+}
+
+static void
+inspect_text(FILE *fp, const struct ws_canalysis *ca)
+{
+	uint64_t total = ca->c->span.len, debug = 0, adapters = 0;
+	char	 sz[32], pct[16];
+
+	for (size_t i = 0; i < ca->nmodules; i++) {
+		const struct ws_analysis *a = &ca->modules[i].a;
+		for (size_t k = 0; k < a->attrib.n; k++) {
+			const struct ws_item *it = &a->attrib.items[k];
+			if (it->section != UINT16_MAX &&
+			    a->m->sections.v[it->section].id == WS_SEC_CUSTOM)
+				debug += it->size;
+		}
+		if (ca->modules[i].adapter)
+			adapters += ca->modules[i].m->span.len;
+	}
+	fputs("file:      ", fp);
+	ws_put_escaped(fp, ca->path, strlen(ca->path));
+	fprintf(fp, "\nkind:      component\nsize:      %" PRIu64 " bytes (%s)\n",
+	    total, ws_fmt_size(sz, sizeof sz, total));
+	fprintf(fp, "modules:   %zu core modules, %" PRIu64 " bytes (%s)\n",
+	    ca->nmodules, total - ca->own_bytes, ws_fmt_pct(pct, sizeof pct,
+	    total - ca->own_bytes, total));
+	fprintf(fp, "adapters:  %" PRIu64 " bytes (%s)\n", adapters,
+	    ws_fmt_pct(pct, sizeof pct, adapters, total));
+	fprintf(fp, "custom:    %" PRIu64 " bytes in modules' custom sections "
+	    "(%s)\n", debug, ws_fmt_pct(pct, sizeof pct, debug, total));
+	fputs("\nCore modules (wasmsize COMMAND --module N analyses one)\n", fp);
+	module_rows(fp, ca, WS_FORMAT_TEXT);
+	fputs("\nThe components' own bytes\n", fp);
+	own_rows(fp, ca, WS_FORMAT_TEXT);
+}
+
+static json_t *
+own_json(const struct ws_canalysis *ca)
+{
+	json_t	*arr = json_array();
+
+	for (size_t i = 0; arr != NULL && i < ca->nitems; i++) {
+		const struct ws_citem *it = &ca->items[i];
+		const struct ws_section *s = it->section == UINT32_MAX ? NULL :
+		    &it->owner->sections[it->section];
+		json_t *name = s == NULL ? json_string("preamble") :
+		    s->id == WS_CSEC_CUSTOM ? ws_json_bytes((const char *)
+		    it->owner->base + s->name.off, s->name.len) :
+		    json_string(ws_csection_name(s->id));
+
+		json_array_append_new(arr, json_pack("{s:s, s:o, s:I, s:I}",
+		    "kind", citem_kinds[it->kind], "name", name, "offset",
+		    (json_int_t)it->off, "size", (json_int_t)it->size));
+	}
+	return arr;
+}
+
+static json_t *
+module_json(const struct ws_cmodule *cm, size_t i)
+{
+	json_t	*o = ws_json_head(&cm->a), *items = json_array();
+
+	if (o == NULL || items == NULL) {
+		json_decref(o);
+		json_decref(items);
+		return NULL;
+	}
+	for (size_t k = 0; k < cm->a.attrib.n; k++)
+		json_array_append_new(items, ws_json_item(&cm->a, k));
+	json_object_set_new(o, "module", json_integer((json_int_t)i));
+	json_object_set_new(o, "offset", json_integer((json_int_t)
+	    cm->m->span.off));
+	json_object_set_new(o, "depth", json_integer(cm->depth));
+	json_object_set_new(o, "adapter", json_boolean(cm->adapter));
+	json_object_set_new(o, "producers", ws_json_producers(&cm->a));
+	json_object_set_new(o, "sections", ws_json_sections(&cm->a));
+	json_object_set_new(o, "items", items);
+	return o;
+}
+
+static int
+inspect_json(FILE *fp, const struct ws_canalysis *ca)
+{
+	json_t	*o = json_pack("{s:s, s:o, s:I, s:s}", "schema", "wasmsize/1",
+	    "file", ws_json_bytes(ca->path, strlen(ca->path)), "size",
+	    (json_int_t)ca->c->span.len, "kind", "component");
+	json_t	*mods = json_array();
+
+	if (o == NULL || mods == NULL) {
+		json_decref(o);
+		json_decref(mods);
+		return -1;
+	}
+	for (size_t i = 0; i < ca->nmodules; i++)
+		json_array_append_new(mods, module_json(&ca->modules[i], i));
+	json_object_set_new(o, "items", own_json(ca));
+	json_object_set_new(o, "modules", mods);
+	return ws_json_emit(fp, o);
+}
+
+int
+ws_report_component(FILE *fp, const struct ws_canalysis *ca, enum ws_format f)
+{
+	switch (f) {
+	case WS_FORMAT_JSON:
+		return inspect_json(fp, ca);
+	case WS_FORMAT_CSV:
+		module_rows(fp, ca, f);
+		break;
+	default:
+		inspect_text(fp, ca);
+	}
+	return ferror(fp) ? -1 : 0;
+}

@@ -1,0 +1,157 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * parse_component.c - the component model's binary format: preamble,
+ * sections in any order, and the core modules (section 1) and components
+ * (section 4) nested in them, parsed recursively to a bounded depth.  The
+ * other sections are framed and sized; their contents are not decoded yet.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "component.h"
+
+static const char *const csection_names[WS_CSEC_MAX] = {
+	"custom", "core module", "core instance", "core type", "component",
+	"instance", "alias", "type", "canon", "start", "import", "export",
+	"value",
+};
+
+const char *
+ws_csection_name(uint8_t id)
+{
+	return id < WS_CSEC_MAX ? csection_names[id] : "unknown";
+}
+
+int
+ws_is_component(const uint8_t *p, size_t n)
+{
+	static const uint8_t preamble[8] = { 0x00, 0x61, 0x73, 0x6d, 0x0d,
+	    0x00, 0x01, 0x00 };
+
+	return n >= 8 && memcmp(p, preamble, 8) == 0;
+}
+
+static int
+add_nested(struct ws_component *c, struct ws_nested n, struct ws_reader *r)
+{
+	struct ws_nested *v = realloc(c->nested, (c->nnested + 1) * sizeof *v);
+
+	if (v == NULL)
+		return ws_fail(r, r->pos, WS_ERR_NOMEM, "out of memory");
+	c->nested = v;
+	c->nested[c->nnested++] = n;
+	return 0;
+}
+
+static int
+nest_module(struct ws_component *c, uint32_t sec, struct ws_span sp,
+    struct ws_reader *r)
+{
+	struct ws_nested n = { 0, sec, calloc(1, sizeof *n.module), NULL };
+
+	if (n.module == NULL)
+		return ws_fail(r, r->pos, WS_ERR_NOMEM, "out of memory");
+	if (add_nested(c, n, r) != 0) {
+		free(n.module);
+		return -1;
+	}
+	return ws_module_parse(n.module, c->base, sp, r->diag);
+}
+
+static int
+nest_component(struct ws_component *c, uint32_t sec, struct ws_span sp,
+    struct ws_reader *r)
+{
+	struct ws_nested n = { 1, sec, NULL, calloc(1, sizeof *n.component) };
+
+	if (n.component == NULL)
+		return ws_fail(r, r->pos, WS_ERR_NOMEM, "out of memory");
+	if (add_nested(c, n, r) != 0) {
+		free(n.component);
+		return -1;
+	}
+	if (c->depth + 1 >= WS_COMPONENT_MAX_DEPTH)
+		return ws_fail(r, c->base + sp.off, WS_ERR_LIMIT, "component "
+		    "section: components nested more than %d deep",
+		    WS_COMPONENT_MAX_DEPTH);
+	if (sp.len < 8 || !ws_is_component(c->base + sp.off, sp.len))
+		return ws_fail(r, c->base + sp.off, WS_ERR_MALFORMED,
+		    "component section: not a component (bad preamble)");
+	return ws_component_parse(n.component, c->base, sp, c->depth + 1,
+	    r->diag);
+}
+
+/* One section: framing, then what its contents are. */
+static int
+section(struct ws_component *c, struct ws_reader *r)
+{
+	const uint8_t	*start = r->pos;
+	struct ws_section s = { 0 }, *v;
+	struct ws_reader payload;
+	uint32_t	 size;
+
+	if (ws_read_u8(r, &s.id, "section id") != 0 ||
+	    ws_read_u32(r, &size, "section size") != 0)
+		return -1;
+	if (ws_reader_sub(r, size, &payload, "section") != 0) {
+		r->pos = start;
+		return -1;
+	}
+	s.whole = (struct ws_span){ (size_t)(start - c->base),
+	    (size_t)(payload.end - start) };
+	s.payload = (struct ws_span){ ws_reader_offset(&payload), size };
+	if (s.id == WS_CSEC_CUSTOM &&
+	    ws_read_name(&payload, &s.name, "custom section name") != 0)
+		return -1;
+	if (s.id == WS_CSEC_CUSTOM)
+		s.custom = ws_custom_classify(c->base + s.name.off, s.name.len);
+	if ((v = realloc(c->sections, (c->nsections + 1) * sizeof *v)) == NULL)
+		return ws_fail(r, start, WS_ERR_NOMEM, "out of memory");
+	c->sections = v;
+	c->sections[c->nsections++] = s;
+	if (s.id == WS_CSEC_CORE_MODULE)
+		return nest_module(c, (uint32_t)c->nsections - 1, s.payload, r);
+	if (s.id == WS_CSEC_COMPONENT)
+		return nest_component(c, (uint32_t)c->nsections - 1, s.payload,
+		    r);
+	return 0;
+}
+
+int
+ws_component_parse(struct ws_component *c, const uint8_t *base,
+    struct ws_span span, uint32_t depth, struct ws_diag *diag)
+{
+	struct ws_reader r;
+
+	memset(c, 0, sizeof *c);
+	c->base = base;
+	c->span = span;
+	c->depth = depth;
+	ws_reader_init(&r, base, span.off + span.len, diag);
+	r.pos = base + span.off;
+	if (span.len < 8 || !ws_is_component(r.pos, span.len))
+		return ws_fail(&r, r.pos, WS_ERR_MALFORMED, "not a component");
+	r.pos += 8;
+	while (ws_reader_left(&r) > 0)
+		if (section(c, &r) != 0)
+			return -1;
+	return 0;
+}
+
+void
+ws_component_free(struct ws_component *c)
+{
+	for (size_t i = 0; i < c->nnested; i++) {
+		if (c->nested[i].module != NULL) {
+			ws_module_free(c->nested[i].module);
+			free(c->nested[i].module);
+		}
+		if (c->nested[i].component != NULL) {
+			ws_component_free(c->nested[i].component);
+			free(c->nested[i].component);
+		}
+	}
+	free(c->nested);
+	free(c->sections);
+	memset(c, 0, sizeof *c);
+}

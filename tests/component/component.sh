@@ -1,0 +1,99 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# component.sh - components: samples/components/sample.wasm (built by
+# samples/components/component.py from names, table and, one level deeper,
+# graph) is attributed byte for byte; every nested module that `extract`
+# writes is the sample it was built from, passes wasm-validate, and its
+# wasm-objdump -h sizes equal what `--module N sections --json` reports;
+# module commands work on a module of a component; a component nested
+# too deep, and one whose module is broken, are refused with an offset.
+. "$srcdir/tests/lib.sh"
+need python3
+need wasm-objdump
+need wasm-validate
+tmp=$(mktemp -d) || exit 99
+trap 'rm -rf "$tmp"' EXIT
+c="$samples/components/sample.wasm"
+
+"$WASMSIZE" inspect --json "$c" >"$tmp/c.json" || fail "inspect"
+i=0
+for m in names table graph; do
+	"$WASMSIZE" extract --module $i -o "$tmp/$i.wasm" "$c" ||
+	    fail "extract --module $i"
+	cmp -s "$tmp/$i.wasm" "$samples/$m.wasm" ||
+	    fail "module $i is not $m.wasm"
+	wasm-validate --enable-all "$tmp/$i.wasm" 2>/dev/null ||
+	    [ $m = graph ] ||	# wabt 1.0.32 and ref.func in a global
+	    fail "module $i does not validate"
+	wasm-objdump -h "$tmp/$i.wasm" >"$tmp/$i.objdump" || fail "objdump $i"
+	"$WASMSIZE" sections --json --module $i "$c" >"$tmp/$i.json" ||
+	    fail "sections --module $i"
+	i=$((i + 1))
+done
+"$WASMSIZE" top -n 1 --module 5 "$c" 2>"$tmp/err" && fail "--module 5"
+grep -q "the component has 3 core modules" "$tmp/err" || fail "--module 5"
+"$WASMSIZE" top "$c" 2>"$tmp/err" && fail "top on a component"
+grep -q "choose one with --module N" "$tmp/err" || fail "top on a component"
+"$WASMSIZE" garbage --json --module 2 "$c" >"$tmp/garbage.json" ||
+    fail "garbage --module 2"
+
+python3 - "$tmp" "$c" <<'PY'
+import json, os, re, sys
+tmp, path = sys.argv[1:3]
+def check(cond, msg):
+    if not cond:
+        sys.exit("FAIL: " + msg)
+rep = json.load(open(f"{tmp}/c.json"))
+size = os.path.getsize(path)
+check(rep['kind'] == 'component' and rep['size'] == size, "kind and size")
+# the component's own items and its modules tile the file
+spans = [(i['offset'], i['size']) for i in rep['items']]
+for m in rep['modules']:
+    spans.append((m['offset'], m['size']))
+    at = m['offset']
+    for it in m['items']:            # a module's items tile the module
+        check(it['offset'] == at, f"module {m['module']}: item at {it['offset']}, expected {at}")
+        at += it['size']
+    check(at == m['offset'] + m['size'], f"module {m['module']} items end at {at}")
+at = 0
+for off, n in sorted(spans):
+    check(off == at, f"gap or overlap at {at} (next piece at {off})")
+    at += n
+check(at == size, f"pieces add up to {at}, file has {size}")
+check([m['depth'] for m in rep['modules']] == [0, 0, 1], "depths")
+# each module's sections against wasm-objdump -h of the extracted copy
+SEC = re.compile(r'size=0x([0-9a-f]+)')
+for i in range(3):
+    ours = [s['payload_size'] for s in json.load(open(f"{tmp}/{i}.json"))['sections']]
+    theirs = [int(m[1], 16) for m in map(SEC.search, open(f"{tmp}/{i}.objdump")) if m]
+    check(ours == theirs, f"module {i}: sections {ours} vs objdump {theirs}")
+g = json.load(open(f"{tmp}/garbage.json"))
+check(sorted(x['name'] for x in g['items']) == ['dead_a', 'dead_b', 'dead_leaf'],
+      "garbage of the nested graph module")
+
+# a component nested too deep: refused, no stack overflow
+def leb(n):
+    out = bytearray()
+    while True:
+        b = n & 0x7f; n >>= 7
+        out.append(b | (0x80 if n else 0))
+        if not n: return bytes(out)
+pre = b'\0asm\x0d\x00\x01\x00'
+deep = pre
+for _ in range(100):
+    deep = pre + bytes([4]) + leb(len(deep)) + deep
+open(f"{tmp}/deep.wasm", 'wb').write(deep)
+# a module inside a component, broken at its code section
+mod = bytearray(open(os.path.join(os.path.dirname(path), '..', 'names.wasm'), 'rb').read())
+open(f"{tmp}/broken.wasm", 'wb').write(pre + bytes([1]) + leb(len(mod) - 20) + mod[:-20])
+PY
+[ $? -eq 0 ] || exit 1
+"$WASMSIZE" inspect "$tmp/deep.wasm" >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] || fail "a deep component: exit status"
+grep -q "components nested more than 32 deep" "$tmp/err" ||
+    fail "a deep component: $(cat "$tmp/err")"
+"$WASMSIZE" inspect "$tmp/broken.wasm" >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] || fail "a broken nested module: exit status"
+grep -q '^wasmsize: .*broken.wasm: offset 0x[0-9a-f]*: ' "$tmp/err" ||
+    fail "a broken nested module: $(cat "$tmp/err")"
+exit 0
