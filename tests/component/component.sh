@@ -36,6 +36,11 @@ grep -q "the component has 3 core modules" "$tmp/err" || fail "--module 5"
 grep -q "choose one with --module N" "$tmp/err" || fail "top on a component"
 "$WASMSIZE" garbage --json --module 2 "$c" >"$tmp/garbage.json" ||
     fail "garbage --module 2"
+"$WASMSIZE" sections --json "$c" >"$tmp/sections.json" || fail "sections"
+"$WASMSIZE" advise --json --module 0 "$c" >"$tmp/advise.json" ||
+    fail "advise --module 0"
+"$WASMSIZE" inspect --json "$c" | cmp -s - "$tmp/c.json" ||
+    fail "inspect --json is not deterministic"
 
 python3 - "$tmp" "$c" <<'PY'
 import json, os, re, sys
@@ -61,6 +66,16 @@ for off, n in sorted(spans):
     at += n
 check(at == size, f"pieces add up to {at}, file has {size}")
 check([m['depth'] for m in rep['modules']] == [0, 0, 1], "depths")
+# every report validates against the schema (when jsonschema is there)
+try:
+    import jsonschema
+    schema = json.load(open(os.path.join(os.environ['srcdir'], 'schema',
+                                         'wasmsize-1.schema.json')))
+    v = jsonschema.Draft202012Validator(schema)
+    for f in ('c', 'sections', 'advise', 'garbage', '0', '1', '2'):
+        v.validate(json.load(open(f"{tmp}/{f}.json")))
+except ImportError:
+    pass
 # each module's sections against wasm-objdump -h of the extracted copy
 SEC = re.compile(r'size=0x([0-9a-f]+)')
 for i in range(3):
