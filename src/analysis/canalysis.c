@@ -46,9 +46,21 @@ is_adapter(const struct ws_module *m)
 	return 0;
 }
 
+/* wit-component names its adapters "wit-component:adapter:NAME". */
 static int
-module(struct builder *b, const struct ws_component *c, const struct ws_module *m)
+named_adapter(const uint8_t *name, size_t len)
 {
+	static const char tag[] = "wit-component:adapter:";
+
+	return len >= sizeof tag - 1 && memcmp(name, tag, sizeof tag - 1) == 0;
+}
+
+static int
+module(struct builder *b, const struct ws_component *c,
+    const struct ws_nested *n)
+{
+	const struct ws_module *m = n->module;
+	struct ws_span	 name = n->name.len > 0 ? n->name : m->module_name;
 	struct ws_cmodule *v;
 
 	if (b->ca->nmodules == b->mcap) {
@@ -63,7 +75,9 @@ module(struct builder *b, const struct ws_component *c, const struct ws_module *
 	v->m = m;
 	v->parent = c;
 	v->depth = c->depth;
-	v->adapter = is_adapter(m);
+	v->name = (struct ws_str){ (const char *)m->base + name.off, name.len };
+	v->adapter = is_adapter(m) || named_adapter(m->base + name.off,
+	    name.len);
 	return ws_analyze(&v->a, b->ca->path, m, b->opts, b->diag);
 }
 
@@ -84,7 +98,7 @@ walk(struct builder *b, const struct ws_component *c)
 			    head) != 0)
 				return -1;
 			if (n->is_component ? walk(b, n->component) :
-			    module(b, c, n->module))
+			    module(b, c, n))
 				return -1;
 			continue;
 		}

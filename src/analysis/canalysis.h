@@ -30,6 +30,8 @@ struct ws_cmodule {
 	struct ws_analysis	 a;
 	const struct ws_component *parent;
 	uint32_t		 depth;		/* of the component holding it */
+	struct ws_str		 name;		/* component-name's, else its
+						   name section's; may be empty */
 	int			 adapter;	/* a WASI preview 1 adapter */
 };
 

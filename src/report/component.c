@@ -37,16 +37,15 @@ module_rows(FILE *fp, const struct ws_canalysis *ca, enum ws_format f)
 		const struct ws_cmodule *cm = &ca->modules[i];
 		char name[160];
 
-		snprintf(name, sizeof name, "%.*s%s", (int)(cm->m->module_name
-		    .len < 100 ? cm->m->module_name.len : 100),
-		    (const char *)cm->m->base + cm->m->module_name.off,
-		    cm->adapter ? " (WASI preview 1 adapter)" : "");
+		snprintf(name, sizeof name, "%.*s%s", (int)(cm->name.len < 100 ?
+		    cm->name.len : 100), cm->name.s, cm->adapter ?
+		    " (WASI preview 1 adapter)" : "");
 		ws_cell_u64(&c[0], i, 6);
 		ws_cell_hex(&c[1], cm->m->span.off, 10);
 		ws_cell_u64(&c[2], cm->m->span.len, 10);
 		ws_cell_pct(&c[3], cm->m->span.len, total, 7);
 		ws_cell_u64(&c[4], cm->depth, 5);
-		ws_cell_str(&c[5], name, 0);
+		ws_cell_str(&c[5], name, 0);	/* escaped when printed */
 		ws_row_print(fp, f, c, 6);
 	}
 }
@@ -102,8 +101,11 @@ inspect_text(FILE *fp, const struct ws_canalysis *ca)
 	}
 	fputs("file:      ", fp);
 	ws_put_escaped(fp, ca->path, strlen(ca->path));
-	fprintf(fp, "\nkind:      component\nsize:      %" PRIu64 " bytes (%s)\n",
-	    total, ws_fmt_size(sz, sizeof sz, total));
+	fputs("\nkind:      component ", fp);
+	ws_put_escaped(fp, (const char *)ca->c->base + ca->c->name.off,
+	    ca->c->name.len);
+	fprintf(fp, "\nsize:      %" PRIu64 " bytes (%s)\n", total,
+	    ws_fmt_size(sz, sizeof sz, total));
 	fprintf(fp, "modules:   %zu core modules, %" PRIu64 " bytes (%s)\n",
 	    ca->nmodules, total - ca->own_bytes, ws_fmt_pct(pct, sizeof pct,
 	    total - ca->own_bytes, total));
@@ -151,6 +153,8 @@ module_json(const struct ws_cmodule *cm, size_t i)
 	for (size_t k = 0; k < cm->a.attrib.n; k++)
 		json_array_append_new(items, ws_json_item(&cm->a, k));
 	json_object_set_new(o, "module", json_integer((json_int_t)i));
+	json_object_set_new(o, "name", ws_json_bytes(cm->name.s,
+	    cm->name.len));
 	json_object_set_new(o, "offset", json_integer((json_int_t)
 	    cm->m->span.off));
 	json_object_set_new(o, "depth", json_integer(cm->depth));
@@ -164,9 +168,11 @@ module_json(const struct ws_cmodule *cm, size_t i)
 static int
 inspect_json(FILE *fp, const struct ws_canalysis *ca)
 {
-	json_t	*o = json_pack("{s:s, s:o, s:I, s:s}", "schema", "wasmsize/1",
-	    "file", ws_json_bytes(ca->path, strlen(ca->path)), "size",
-	    (json_int_t)ca->c->span.len, "kind", "component");
+	json_t	*o = json_pack("{s:s, s:o, s:I, s:s, s:o}", "schema",
+	    "wasmsize/1", "file", ws_json_bytes(ca->path, strlen(ca->path)),
+	    "size", (json_int_t)ca->c->span.len, "kind", "component", "name",
+	    ws_json_bytes((const char *)ca->c->base + ca->c->name.off,
+	    ca->c->name.len));
 	json_t	*mods = json_array();
 
 	if (o == NULL || mods == NULL) {

@@ -32,6 +32,7 @@ struct ws_component;
 struct ws_nested {
 	uint8_t			 is_component;
 	uint32_t		 section;	/* in the parent's sections */
+	struct ws_span		 name;		/* from component-name, or empty */
 	struct ws_module	*module;	/* when a core module */
 	struct ws_component	*component;	/* when a component */
 };

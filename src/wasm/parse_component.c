@@ -2,8 +2,10 @@
 /*
  * parse_component.c - the component model's binary format: preamble,
  * sections in any order, and the core modules (section 1) and components
- * (section 4) nested in them, parsed recursively to a bounded depth.  The
- * other sections are framed and sized; their contents are not decoded yet.
+ * (section 4) nested in them, parsed recursively to a bounded depth; the
+ * component-name section's names for the component and its core modules.
+ * The other sections are framed and sized; their contents are not decoded
+ * yet.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -47,7 +49,8 @@ static int
 nest_module(struct ws_component *c, uint32_t sec, struct ws_span sp,
     struct ws_reader *r)
 {
-	struct ws_nested n = { 0, sec, calloc(1, sizeof *n.module), NULL };
+	struct ws_nested n = { .section = sec,
+	    .module = calloc(1, sizeof *n.module) };
 
 	if (n.module == NULL)
 		return ws_fail(r, r->pos, WS_ERR_NOMEM, "out of memory");
@@ -62,7 +65,8 @@ static int
 nest_component(struct ws_component *c, uint32_t sec, struct ws_span sp,
     struct ws_reader *r)
 {
-	struct ws_nested n = { 1, sec, NULL, calloc(1, sizeof *n.component) };
+	struct ws_nested n = { .is_component = 1, .section = sec,
+	    .component = calloc(1, sizeof *n.component) };
 
 	if (n.component == NULL)
 		return ws_fail(r, r->pos, WS_ERR_NOMEM, "out of memory");
@@ -117,6 +121,71 @@ section(struct ws_component *c, struct ws_reader *r)
 	return 0;
 }
 
+/*
+ * The nth core module defined in c, counting core module sections only
+ * (modules that aliases or imports bring into the index space are not
+ * counted: names for those are not shown).
+ */
+static struct ws_nested *
+nth_module(struct ws_component *c, uint32_t n)
+{
+	for (size_t i = 0; i < c->nnested; i++)
+		if (!c->nested[i].is_component && n-- == 0)
+			return &c->nested[i];
+	return NULL;
+}
+
+/* sortnames: sort (0x00 core, then 0x11 module) and a name map. */
+static int
+sort_names(struct ws_component *c, struct ws_reader *r)
+{
+	uint8_t		 sort, core = 0;
+	uint32_t	 n, index;
+	struct ws_span	 name;
+	struct ws_nested *m;
+
+	if (ws_read_u8(r, &sort, "sort") != 0 ||
+	    (sort == 0x00 && ws_read_u8(r, &core, "core sort") != 0) ||
+	    ws_read_count(r, &n, 2, "name count") != 0)
+		return -1;
+	for (uint32_t i = 0; i < n; i++) {
+		if (ws_read_u32(r, &index, "index") != 0 ||
+		    ws_read_name(r, &name, "name") != 0)
+			return -1;
+		if (sort == 0x00 && core == 0x11 &&
+		    (m = nth_module(c, index)) != NULL && m->name.len == 0)
+			m->name = name;
+	}
+	return 0;
+}
+
+/*
+ * component-name: subsection 0 names the component, subsection 1 names
+ * things by sort.  Names are a courtesy: a malformed section is ignored.
+ */
+static void
+component_names(struct ws_component *c, const struct ws_section *s)
+{
+	struct ws_diag	 d = { 0 };
+	struct ws_reader r, sub;
+	struct ws_span	 name;
+	uint8_t		 id;
+	uint32_t	 size;
+
+	ws_reader_init(&r, c->base, s->whole.off + s->whole.len, &d);
+	r.pos = c->base + s->name.off + s->name.len;
+	while (ws_reader_left(&r) > 0) {
+		if (ws_read_u8(&r, &id, "id") != 0 ||
+		    ws_read_u32(&r, &size, "size") != 0 ||
+		    ws_reader_sub(&r, size, &sub, "subsection") != 0)
+			return;
+		if (id == 0 && ws_read_name(&sub, &name, "name") == 0)
+			c->name = name;
+		if (id == 1 && sort_names(c, &sub) != 0)
+			return;
+	}
+}
+
 int
 ws_component_parse(struct ws_component *c, const uint8_t *base,
     struct ws_span span, uint32_t depth, struct ws_diag *diag)
@@ -135,6 +204,11 @@ ws_component_parse(struct ws_component *c, const uint8_t *base,
 	while (ws_reader_left(&r) > 0)
 		if (section(c, &r) != 0)
 			return -1;
+	for (size_t i = 0; i < c->nsections; i++)
+		if (c->sections[i].id == WS_CSEC_CUSTOM &&
+		    c->sections[i].name.len == 14 && memcmp(base +
+		    c->sections[i].name.off, "component-name", 14) == 0)
+			component_names(c, &c->sections[i]);
 	return 0;
 }
 

@@ -66,6 +66,13 @@ for off, n in sorted(spans):
     at += n
 check(at == size, f"pieces add up to {at}, file has {size}")
 check([m['depth'] for m in rep['modules']] == [0, 0, 1], "depths")
+# names from component-name (the component, modules 0 and 1), else the
+# module's own name section (module 2); wit-component's adapter name
+check(rep['name'] == 'sample', f"component name {rep['name']!r}")
+check([m['name'] for m in rep['modules']] == ['main',
+      'wit-component:adapter:wasi_snapshot_preview1', 'graph'],
+      f"module names {[m['name'] for m in rep['modules']]}")
+check([m['adapter'] for m in rep['modules']] == [False, True, False], "adapters")
 # every report validates against the schema (when jsonschema is there)
 try:
     import jsonschema
