@@ -915,12 +915,47 @@ output(const struct ws_opts *o)
 	return fp;
 }
 
+/* inspect on a terminal: the component's tree, every module's advice. */
+static int
+component_screen(const struct ws_opts *o, struct loaded *l)
+{
+	size_t		 n = l->ca.nmodules;
+	struct ws_findings *f = calloc(n ? n : 1, sizeof *f);
+	struct ws_advice *adv = calloc(n ? n : 1, sizeof *adv);
+	struct ws_diag	 d = { 0 };
+	int		 rc = -1;
+
+	if (f != NULL && adv != NULL) {
+		rc = 0;
+		for (size_t i = 0; i < n && rc == 0; i++)
+			rc = ws_findings_build(&f[i], &l->ca.modules[i].a, &d) ||
+			    ws_advice_build(&adv[i], &l->ca.modules[i].a, &f[i],
+			    0, &d);
+		if (rc == 0)
+			rc = ws_screen_run_component(&l->ca, f, adv, l->f.data,
+			    l->f.size, o->color);
+	}
+	for (size_t i = 0; f != NULL && adv != NULL && i < n; i++) {
+		ws_findings_free(&f[i]);
+		ws_advice_free(&adv[i]);
+	}
+	free(f);
+	free(adv);
+	if (rc != 0)
+		fprintf(stderr, "wasmsize: cannot drive the terminal (TERM=%s); "
+		    "use --format=text\n", getenv("TERM"));
+	return rc == 0 ? EXIT_OK : EXIT_TROUBLE;
+}
+
 /* A component without --module: inspect and sections show it whole. */
 static int
 component_report(const struct ws_opts *o, struct loaded *l)
 {
 	FILE	*fp;
 	int	 rc;
+
+	if (o->cmd == CMD_INSPECT && interactive(o) && l->ca.nmodules > 0)
+		return component_screen(o, l);
 
 	if (o->cmd != CMD_INSPECT && o->cmd != CMD_SECTIONS) {
 		fprintf(stderr, "wasmsize: %s: a component with %zu core "

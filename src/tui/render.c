@@ -92,11 +92,19 @@ add_bar(const struct view *v, struct view_line *l, uint64_t size,
 
 /* ---- header ------------------------------------------------------------ */
 
+/* At the top of a component's tree, before any module is opened. */
+static int
+at_component(const struct view *v)
+{
+	return v->ca != NULL && v->depth == 1;
+}
+
 static void
 title(const struct view *v, struct view_line *l)
 {
 	char	 s[32], g[32];
-	uint64_t size = v->a->m->span.len;
+	uint64_t size = v->ca != NULL ? v->ca->c->span.len : v->a->m->span.len;
+	struct view_node top = v->path[0].node;
 
 	set(l, ATTR_TITLE);
 	add(l, " wasmsize  ");
@@ -109,7 +117,8 @@ title(const struct view *v, struct view_line *l)
 		add(l, ", gzip %s", ws_fmt_size(g, sizeof g,
 		    (uint64_t)v->gzip));
 	add(l, "  ");
-	add_name(v, l, view_node_name(v, (struct view_node){ VN_MODULE, 0 }));
+	add_name(v, l, view_node_name(v, top.type == VN_COMPONENT ? top :
+	    (struct view_node){ VN_MODULE, 0 }));
 }
 
 static void
@@ -118,6 +127,15 @@ toolchain(const struct view *v, struct view_line *l)
 	const struct ws_toolchain *t = &v->f->toolchain;
 
 	set(l, ATTR_HEADER);
+	if (at_component(v)) {
+		uint64_t adapters = 0;
+		for (size_t i = 0; i < v->ca->nmodules; i++)
+			if (v->ca->modules[i].adapter)
+				adapters += v->ca->modules[i].m->span.len;
+		add(l, " component: %zu core modules, %" PRIu64 " B in "
+		    "adapters", v->ca->nmodules, adapters);
+		return;
+	}
 	add(l, " %s%s", ws_lang_name(t->lang), t->lang_inferred ?
 	    " (inferred)" : "");
 	if (t->flavor != WS_FLAVOR_NONE)
@@ -134,6 +152,11 @@ verdicts(const struct view *v, struct view_line *l)
 	char	 s[32];
 
 	set(l, ATTR_HEADER);
+	if (at_component(v)) {
+		add(l, " own bytes %" PRIu64 " of %zu", v->ca->own_bytes,
+		    v->ca->c->span.len);
+		return;
+	}
 	add(l, " debug ");
 	add_pct(l, v->f->debug.total, total);
 	add(l, "  panic ");

@@ -175,26 +175,19 @@ loop(struct view *v, int colors, struct gzip_job *g)
 	}
 }
 
-int
-ws_screen_run(const struct ws_analysis *a, const struct ws_findings *f,
-    const struct ws_advice *adv, const uint8_t *file, size_t size,
-    enum ws_color color)
+/* Runs an initialised view on the terminal; frees it. */
+static int
+run_view(struct view *v, const uint8_t *file, size_t size, enum ws_color color)
 {
 	struct gzip_job	 g = { .p = file, .n = size, .result = -1 };
-	struct view	 v;
 	SCREEN		*term;
 	pthread_t	 tid;
 	int		 rows, cols, colors, started;
 
-	setlocale(LC_ALL, "");
-	if (view_init(&v, a, f, adv, !is_utf8()) != 0) {
-		view_free(&v);
-		return -1;
-	}
 	/* newterm, unlike initscr, returns NULL for a terminal it does not
 	   know instead of exiting */
 	if ((term = newterm(NULL, stdout, stdin)) == NULL) {
-		view_free(&v);
+		view_free(v);
 		return -1;
 	}
 	pthread_mutex_init(&g.lock, NULL);
@@ -210,18 +203,48 @@ ws_screen_run(const struct ws_analysis *a, const struct ws_findings *f,
 	if ((colors = use_colors(color)) != 0)
 		setup_colors();
 	getmaxyx(stdscr, rows, cols);
-	view_resize(&v, rows, cols);
-	loop(&v, colors, &g);
+	view_resize(v, rows, cols);
+	loop(v, colors, &g);
 	endwin();
 	delscreen(term);
 	g.cancel = 1;
 	if (started)
 		pthread_join(tid, NULL);
 	pthread_mutex_destroy(&g.lock);
-	view_free(&v);
+	view_free(v);
 	if (stop != 0) {	/* the terminal is restored: die of it now */
 		signal(stop, SIG_DFL);
 		raise(stop);
 	}
 	return 0;
+}
+
+int
+ws_screen_run(const struct ws_analysis *a, const struct ws_findings *f,
+    const struct ws_advice *adv, const uint8_t *file, size_t size,
+    enum ws_color color)
+{
+	struct view	 v;
+
+	setlocale(LC_ALL, "");
+	if (view_init(&v, a, f, adv, !is_utf8()) != 0) {
+		view_free(&v);
+		return -1;
+	}
+	return run_view(&v, file, size, color);
+}
+
+int
+ws_screen_run_component(const struct ws_canalysis *ca,
+    const struct ws_findings *f, const struct ws_advice *adv,
+    const uint8_t *file, size_t size, enum ws_color color)
+{
+	struct view	 v;
+
+	setlocale(LC_ALL, "");
+	if (view_init_component(&v, ca, f, adv, !is_utf8()) != 0) {
+		view_free(&v);
+		return -1;
+	}
+	return run_view(&v, file, size, color);
 }

@@ -10,6 +10,7 @@
 
 #include "analysis/advice.h"
 #include "analysis/analysis.h"
+#include "analysis/canalysis.h"
 #include "analysis/findings.h"
 
 enum ws_color { WS_COLOR_AUTO, WS_COLOR_ALWAYS, WS_COLOR_NEVER };
@@ -24,5 +25,13 @@ enum ws_color { WS_COLOR_AUTO, WS_COLOR_ALWAYS, WS_COLOR_NEVER };
 int	ws_screen_run(const struct ws_analysis *, const struct ws_findings *,
 	    const struct ws_advice *, const uint8_t *file, size_t size,
 	    enum ws_color);
+
+/*
+ * The same for a component: its core modules at the top, each opening
+ * onto its own tree (findings[i] and advice[i] are module i's).
+ */
+int	ws_screen_run_component(const struct ws_canalysis *,
+	    const struct ws_findings *, const struct ws_advice *,
+	    const uint8_t *file, size_t size, enum ws_color);
 
 #endif

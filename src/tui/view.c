@@ -45,13 +45,28 @@ item(const struct view *v, uint32_t i)
 	return &v->a->attrib.items[i];
 }
 
+/* A component's module i: its name, or "module i". */
+static struct ws_str
+module_label(const struct view *v, uint32_t i)
+{
+	if (v->ca->modules[i].name.len > 0)
+		return v->ca->modules[i].name;
+	return (struct ws_str){ v->labels[i], strlen(v->labels[i]) };
+}
+
 struct ws_str
 view_node_name(const struct view *v, struct view_node n)
 {
 	const struct ws_module *m = v->a->m;
 
 	switch (n.type) {
+	case VN_COMPONENT:
+		return (struct ws_str){ v->ca->path, strlen(v->ca->path) };
+	case VN_CMODULE:
+		return module_label(v, n.id);
 	case VN_MODULE:
+		if (v->ca != NULL)
+			return module_label(v, n.id);
 		return (struct ws_str){ v->a->path, strlen(v->a->path) };
 	case VN_SECTION: {
 		const struct ws_section *s = &m->sections.v[n.id];
@@ -71,6 +86,10 @@ uint64_t
 view_node_size(const struct view *v, struct view_node n)
 {
 	switch (n.type) {
+	case VN_COMPONENT:
+		return v->ca->c->span.len;
+	case VN_CMODULE:
+		return v->ca->modules[n.id].m->span.len;
 	case VN_MODULE:
 		return v->a->m->span.len;
 	case VN_SECTION:
@@ -87,14 +106,17 @@ view_parent_total(const struct view *v, struct view_node n)
 {
 	if (n.type == VN_ITEM)
 		return v->a->dom.retained[n.id];
-	/* retained sizes cross sections: only the file holds them all */
+	if (n.type == VN_COMPONENT)
+		return v->ca->c->span.len;
+	/* retained sizes cross sections: only the module holds them all */
 	return v->retained ? v->a->m->span.len : view_node_size(v, n);
 }
 
 int
 view_has_children(const struct view *v, struct view_node n)
 {
-	if (n.type == VN_MODULE)
+	if (n.type == VN_MODULE || n.type == VN_COMPONENT ||
+	    n.type == VN_CMODULE)
 		return 1;
 	if (n.type == VN_SECTION)	/* not when it is one item: itself */
 		return v->sec_end[n.id] - v->sec_first[n.id] > 1;
@@ -187,7 +209,11 @@ build_list(struct view *v)
 	int		 rc = 0;
 
 	v->nlist = 0;
-	if (cur.type == VN_MODULE) {
+	if (cur.type == VN_COMPONENT) {
+		for (uint32_t i = 0; i < v->ca->nmodules; i++)
+			rc |= push_row(v, (struct view_node){ VN_CMODULE, i },
+			    &cap);
+	} else if (cur.type == VN_MODULE) {
 		rc |= push_row(v, (struct view_node){ VN_ITEM, 0 }, &cap);
 		for (uint32_t s = 0; s < a->m->sections.n; s++)
 			rc |= push_row(v, (struct view_node){ VN_SECTION, s },
@@ -262,38 +288,76 @@ set_section_ranges(struct view *v)
 	}
 }
 
-int
-view_init(struct view *v, const struct ws_analysis *a,
-    const struct ws_findings *f, const struct ws_advice *adv, int ascii)
+/* Shows module a: its per-item flags and section ranges. */
+static int
+use_module(struct view *v, const struct ws_analysis *a,
+    const struct ws_findings *f, const struct ws_advice *adv)
 {
 	size_t	 nsec = a->m->sections.n ? a->m->sections.n : 1;
 
-	memset(v, 0, sizeof *v);
+	free(v->flags);
+	free(v->sec_first);
+	free(v->sec_end);
 	v->a = a;
 	v->f = f;
 	v->adv = adv;
+	v->flags = calloc(a->attrib.n ? a->attrib.n : 1, 1);
+	v->sec_first = malloc(nsec * sizeof *v->sec_first);
+	v->sec_end = malloc(nsec * sizeof *v->sec_end);
+	if (v->flags == NULL || v->sec_first == NULL || v->sec_end == NULL)
+		return -1;
+	set_flags(v);
+	set_section_ranges(v);
+	return 0;
+}
+
+static int
+setup(struct view *v, int ascii, struct view_node top)
+{
 	v->gzip = -1;
 	v->ascii = ascii;
 	v->rows = 24;
 	v->cols = 80;
-	v->flags = calloc(a->attrib.n ? a->attrib.n : 1, 1);
-	v->sec_first = malloc(nsec * sizeof *v->sec_first);
-	v->sec_end = malloc(nsec * sizeof *v->sec_end);
 	v->path_cap = 16;
-	v->path = malloc(v->path_cap * sizeof *v->path);
-	if (v->flags == NULL || v->sec_first == NULL || v->sec_end == NULL ||
-	    v->path == NULL)
+	if ((v->path = malloc(v->path_cap * sizeof *v->path)) == NULL)
 		return -1;
-	set_flags(v);
-	set_section_ranges(v);
-	v->path[0] = (struct view_level){ { VN_MODULE, 0 }, 0, 0 };
+	v->path[0] = (struct view_level){ top, 0, 0 };
 	v->depth = 1;
 	return build_list(v);
+}
+
+int
+view_init(struct view *v, const struct ws_analysis *a,
+    const struct ws_findings *f, const struct ws_advice *adv, int ascii)
+{
+	memset(v, 0, sizeof *v);
+	if (use_module(v, a, f, adv) != 0)
+		return -1;
+	return setup(v, ascii, (struct view_node){ VN_MODULE, 0 });
+}
+
+int
+view_init_component(struct view *v, const struct ws_canalysis *ca,
+    const struct ws_findings *f, const struct ws_advice *adv, int ascii)
+{
+	memset(v, 0, sizeof *v);
+	v->ca = ca;
+	v->mfind = f;
+	v->madv = adv;
+	if (ca->nmodules == 0 || (v->labels = calloc(ca->nmodules,
+	    sizeof *v->labels)) == NULL)
+		return -1;
+	for (size_t i = 0; i < ca->nmodules; i++)
+		snprintf(v->labels[i], sizeof v->labels[i], "module %zu", i);
+	if (use_module(v, &ca->modules[0].a, &f[0], &adv[0]) != 0)
+		return -1;
+	return setup(v, ascii, (struct view_node){ VN_COMPONENT, 0 });
 }
 
 void
 view_free(struct view *v)
 {
+	free(v->labels);
 	free(v->flags);
 	free(v->sec_first);
 	free(v->sec_end);
@@ -364,6 +428,12 @@ open_selected(struct view *v)
 	if (v->nlist == 0 || !view_has_children(v, v->list[here(v)->sel].node))
 		return VIEW_NONE;
 	open = v->list[here(v)->sel].node;
+	if (open.type == VN_CMODULE) {		/* into a component's module */
+		if (use_module(v, &v->ca->modules[open.id].a,
+		    &v->mfind[open.id], &v->madv[open.id]) != 0)
+			return VIEW_NONE;
+		open.type = VN_MODULE;
+	}
 	if (v->depth == v->path_cap) {
 		p = realloc(v->path, v->path_cap * 2 * sizeof *p);
 		if (p == NULL)
@@ -472,6 +542,8 @@ open_side(struct view *v, enum view_mode mode)
 	if ((mode == MODE_WHY || mode == MODE_PULLS || mode == MODE_DETAILS) &&
 	    it < 0)
 		return VIEW_NONE;
+	if (mode == MODE_ADVICE && current(v).type == VN_COMPONENT)
+		return VIEW_NONE;	/* advice is per module: open one */
 	ws_tree_rows_free(&v->paths);
 	if ((mode == MODE_WHY || mode == MODE_PULLS) && ws_tree_paths(v->a,
 	    (uint32_t)it, mode == MODE_PULLS, &lim, &v->paths, &d) != 0)

@@ -15,6 +15,7 @@
 
 #include "analysis/advice.h"
 #include "analysis/analysis.h"
+#include "analysis/canalysis.h"
 #include "analysis/findings.h"
 #include "analysis/trees.h"
 
@@ -33,8 +34,12 @@ enum view_mode {
 enum view_sort { SORT_SIZE, SORT_NAME };
 enum view_graph { SHOW_BOTH, SHOW_PERCENT, SHOW_BAR };
 
-/* A node of the browsable tree. */
-enum { VN_MODULE, VN_SECTION, VN_ITEM };
+/*
+ * A node of the browsable tree.  A component is the top of its tree, its
+ * core modules (VN_CMODULE) beneath it; opening one shows that module
+ * (VN_MODULE, whose id is then the module's number).
+ */
+enum { VN_MODULE, VN_SECTION, VN_ITEM, VN_COMPONENT, VN_CMODULE };
 struct view_node {
 	uint8_t		 type;
 	uint32_t	 id;		/* section or item index */
@@ -61,9 +66,13 @@ struct view_line {
 };
 
 struct view {
-	const struct ws_analysis *a;
+	const struct ws_analysis *a;		/* the module shown */
 	const struct ws_findings *f;
 	const struct ws_advice	*adv;
+	const struct ws_canalysis *ca;		/* a component, or NULL */
+	const struct ws_findings *mfind;	/* per module of ca */
+	const struct ws_advice	*madv;
+	char			(*labels)[32];	/* "module N", per module */
 	int64_t			 gzip;		/* -1: not known (yet) */
 	int			 ascii;		/* no UTF-8: ASCII bars, escapes */
 	int			 rows, cols;	/* the terminal */
@@ -108,6 +117,14 @@ enum { VIEW_MIN_COLS = 40, VIEW_MIN_ROWS = 8 };
  */
 int	view_init(struct view *, const struct ws_analysis *,
 	    const struct ws_findings *, const struct ws_advice *, int ascii);
+/*
+ * Sets the view up on a component: its core modules at the top, each
+ * opening onto its own tree, with findings[i] and advice[i] for module i.
+ * Returns 0, or -1 on OOM.
+ */
+int	view_init_component(struct view *, const struct ws_canalysis *,
+	    const struct ws_findings *, const struct ws_advice *, int ascii);
+
 void	view_free(struct view *);
 
 /* The terminal's size changed (or was first known). */
