@@ -12,49 +12,8 @@ golden="$srcdir/tests/cli/golden"
 budget="$srcdir/tests/cli/budget.json"
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
-case $WASMSIZE in /*) ;; *) WASMSIZE=$(pwd)/$WASMSIZE ;; esac
+. "$srcdir/tests/cli/lib.sh"
 unset GITHUB_ACTIONS
-status=0
-
-# golden NAME DIR COMMAND...: run in DIR; stdout, stderr and the exit
-# status must be those in golden/NAME.
-golden() {
-	name=$1 dir=$2
-	shift 2
-	out=$(cd "$dir" && "$@" 2>&1; echo "exit $?")
-	if [ "${WS_REBASE:-}" = 1 ]; then
-		printf '%s\n' "$out" >"$golden/$name"
-		return
-	fi
-	printf '%s\n' "$out" | diff -u "$golden/$name" - ||
-	    { echo "FAIL: $name: $*" >&2; status=1; }
-}
-
-# expect WANT-EXIT DIR COMMAND...: run in DIR, check the exit status;
-# the output is left in $tmp/out and $tmp/err.
-expect() {
-	want=$1 dir=$2
-	shift 2
-	(cd "$dir" && exec "$@") >"$tmp/out" 2>"$tmp/err"
-	rc=$?
-	[ "$rc" = "$want" ] || {
-		echo "FAIL: exit $rc, not $want: $*" >&2
-		sed 's/^/  stdout: /' "$tmp/out" >&2
-		sed 's/^/  stderr: /' "$tmp/err" >&2
-		status=1
-	}
-}
-
-# has FILE TEXT WHAT: FILE holds the line TEXT exactly.
-has() {
-	grep -qxF -- "$2" "$1" || {
-		echo "FAIL: $3: no line '$2' in:" >&2
-		sed 's/^/  /' "$1" >&2
-		status=1
-	}
-}
-
-ws() { "$WASMSIZE" "$@"; }
 
 # --- limits from flags: all pass, exit 0 -----------------------------------
 golden check.pass.txt "$samples" ws check --max-size=40kB \

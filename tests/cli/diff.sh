@@ -10,43 +10,7 @@
 golden="$srcdir/tests/cli/golden"
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
-case $WASMSIZE in /*) ;; *) WASMSIZE=$(pwd)/$WASMSIZE ;; esac
-status=0
-
-golden() {	# golden NAME DIR COMMAND...: as in check.sh
-	name=$1 dir=$2
-	shift 2
-	out=$(cd "$dir" && "$@" 2>&1; echo "exit $?")
-	if [ "${WS_REBASE:-}" = 1 ]; then
-		printf '%s\n' "$out" >"$golden/$name"
-		return
-	fi
-	printf '%s\n' "$out" | diff -u "$golden/$name" - ||
-	    { echo "FAIL: $name: $*" >&2; status=1; }
-}
-
-expect() {	# expect WANT-EXIT DIR COMMAND...: as in check.sh
-	want=$1 dir=$2
-	shift 2
-	(cd "$dir" && exec "$@") >"$tmp/out" 2>"$tmp/err"
-	rc=$?
-	[ "$rc" = "$want" ] || {
-		echo "FAIL: exit $rc, not $want: $*" >&2
-		sed 's/^/  stdout: /' "$tmp/out" >&2
-		sed 's/^/  stderr: /' "$tmp/err" >&2
-		status=1
-	}
-}
-
-has() {		# has FILE LINE WHAT: FILE holds LINE exactly
-	grep -qxF -- "$2" "$1" || {
-		echo "FAIL: $3: no line '$2' in:" >&2
-		sed 's/^/  /' "$1" >&2
-		status=1
-	}
-}
-
-ws() { "$WASMSIZE" "$@"; }
+. "$srcdir/tests/cli/lib.sh"
 
 # --- debug against release build ------------------------------------------
 golden diff.hello-c.txt "$samples" ws diff hello-c.wasm hello-c-release.wasm
