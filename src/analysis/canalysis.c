@@ -31,6 +31,8 @@ item(struct builder *b, const struct ws_component *owner, uint8_t kind,
 	b->ca->items[b->ca->nitems++] = (struct ws_citem){ off, size, kind, sec,
 	    owner };
 	b->ca->own_bytes += size;
+	if (kind == WS_CITEM_CUSTOM)
+		b->ca->sum.custom_bytes += size;
 	return 0;
 }
 
@@ -78,6 +80,13 @@ module(struct builder *b, const struct ws_component *c,
 	v->name = (struct ws_str){ (const char *)m->base + name.off, name.len };
 	v->adapter = is_adapter(m) || named_adapter(m->base + name.off,
 	    name.len);
+	b->ca->sum.module_bytes += m->span.len;
+	if (v->adapter)
+		b->ca->sum.adapter_bytes += m->span.len;
+	for (size_t i = 0; i < m->sections.n; i++)
+		if (m->sections.v[i].id == WS_SEC_CUSTOM)
+			b->ca->sum.custom_bytes += m->sections.v[i].whole.len;
+	ws_findings_debuginfo(&b->ca->sum.debug, m);
 	return ws_analyze(&v->a, b->ca->path, m, b->opts, b->diag);
 }
 
@@ -86,6 +95,7 @@ walk(struct builder *b, const struct ws_component *c)
 {
 	size_t	 next = 0;	/* the next nested module or component */
 
+	b->ca->sum.ncomponents++;
 	if (item(b, c, WS_CITEM_HEADER, UINT32_MAX, c->span.off, 8) != 0)
 		return -1;
 	for (uint32_t i = 0; i < c->nsections; i++) {

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "analysis.h"
+#include "findings.h"
 #include "wasm/component.h"
 
 enum ws_citem_kind {
@@ -35,6 +36,16 @@ struct ws_cmodule {
 	int			 adapter;	/* a WASI preview 1 adapter */
 };
 
+/* What the whole component is made of, over every module at any depth. */
+struct ws_csummary {
+	uint64_t		 module_bytes;	/* core modules, whole */
+	uint64_t		 adapter_bytes;	/* the adapters among them */
+	uint64_t		 custom_bytes;	/* custom sections: modules' and
+						   components' own */
+	struct ws_debuginfo	 debug;		/* the modules' debug info */
+	size_t			 ncomponents;	/* the outermost included */
+};
+
 struct ws_canalysis {
 	const char		*path;
 	const struct ws_component *c;
@@ -43,6 +54,7 @@ struct ws_canalysis {
 	struct ws_cmodule	*modules;	/* every core module, in order */
 	size_t			 nmodules;
 	uint64_t		 own_bytes;	/* the components' own items */
+	struct ws_csummary	 sum;
 };
 
 /*

@@ -9,8 +9,8 @@
 #include "findings.h"
 #include "findings_impl.h"
 
-static void
-debug_info(struct ws_debuginfo *d, const struct ws_module *m)
+void
+ws_findings_debuginfo(struct ws_debuginfo *d, const struct ws_module *m)
 {
 	for (size_t i = 0; i < m->sections.n; i++) {
 		const struct ws_section *s = &m->sections.v[i];
@@ -67,7 +67,7 @@ ws_findings_build(struct ws_findings *f, const struct ws_analysis *a,
 {
 	memset(f, 0, sizeof *f);
 	ws_toolchain_detect(&f->toolchain, a);
-	debug_info(&f->debug, a->m);
+	ws_findings_debuginfo(&f->debug, a->m);
 	data_zeros(&f->data, a->m);
 	if (ws_find_dups(f, a, diag) != 0 || ws_find_panic(&f->panic, a,
 	    diag) != 0 || ws_find_build_mode(&f->build, a, diag) != 0)

@@ -28,6 +28,12 @@ struct ws_debuginfo {
 	uint64_t	 total;		/* all of the above */
 };
 
+/*
+ * Adds m's debug-info and linker custom sections to d (which the caller
+ * zeroes once: several modules may add up into one).
+ */
+void	ws_findings_debuginfo(struct ws_debuginfo *d, const struct ws_module *m);
+
 /* One group of functions with byte-identical bodies and the same type. */
 struct ws_dup_group {
 	uint32_t	*items;		/* the copies, in file order */

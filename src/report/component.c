@@ -83,36 +83,44 @@ own_rows(FILE *fp, const struct ws_canalysis *ca, enum ws_format f)
 }
 
 static void
-inspect_text(FILE *fp, const struct ws_canalysis *ca)
+summary_text(FILE *fp, const struct ws_canalysis *ca)
 {
-	uint64_t total = ca->c->span.len, debug = 0, adapters = 0;
+	const struct ws_csummary *sum = &ca->sum;
+	uint64_t total = ca->c->span.len;
 	char	 sz[32], pct[16];
 
-	for (size_t i = 0; i < ca->nmodules; i++) {
-		const struct ws_analysis *a = &ca->modules[i].a;
-		for (size_t k = 0; k < a->attrib.n; k++) {
-			const struct ws_item *it = &a->attrib.items[k];
-			if (it->section != UINT16_MAX &&
-			    a->m->sections.v[it->section].id == WS_SEC_CUSTOM)
-				debug += it->size;
-		}
-		if (ca->modules[i].adapter)
-			adapters += ca->modules[i].m->span.len;
-	}
 	fputs("file:      ", fp);
 	ws_put_escaped(fp, ca->path, strlen(ca->path));
-	fputs("\nkind:      component ", fp);
-	ws_put_escaped(fp, (const char *)ca->c->base + ca->c->name.off,
-	    ca->c->name.len);
+	fputs("\nkind:      component", fp);
+	if (ca->c->name.len > 0) {
+		fputc(' ', fp);
+		ws_put_escaped(fp, (const char *)ca->c->base + ca->c->name.off,
+		    ca->c->name.len);
+	}
 	fprintf(fp, "\nsize:      %" PRIu64 " bytes (%s)\n", total,
 	    ws_fmt_size(sz, sizeof sz, total));
-	fprintf(fp, "modules:   %zu core modules, %" PRIu64 " bytes (%s)\n",
-	    ca->nmodules, total - ca->own_bytes, ws_fmt_pct(pct, sizeof pct,
-	    total - ca->own_bytes, total));
-	fprintf(fp, "adapters:  %" PRIu64 " bytes (%s)\n", adapters,
-	    ws_fmt_pct(pct, sizeof pct, adapters, total));
-	fprintf(fp, "custom:    %" PRIu64 " bytes in modules' custom sections "
-	    "(%s)\n", debug, ws_fmt_pct(pct, sizeof pct, debug, total));
+	fprintf(fp, "modules:   %zu core modules in %zu component%s, %" PRIu64
+	    " bytes (%s)\n", ca->nmodules, sum->ncomponents,
+	    sum->ncomponents == 1 ? "" : "s", sum->module_bytes,
+	    ws_fmt_pct(pct, sizeof pct, sum->module_bytes, total));
+	fprintf(fp, "own:       %" PRIu64 " bytes of component headers and "
+	    "sections (%s)\n", ca->own_bytes, ws_fmt_pct(pct, sizeof pct,
+	    ca->own_bytes, total));
+	fprintf(fp, "adapters:  %" PRIu64 " bytes (%s)\n", sum->adapter_bytes,
+	    ws_fmt_pct(pct, sizeof pct, sum->adapter_bytes, total));
+	fprintf(fp, "custom:    %" PRIu64 " bytes in custom sections (%s)\n",
+	    sum->custom_bytes, ws_fmt_pct(pct, sizeof pct, sum->custom_bytes,
+	    total));
+	fprintf(fp, "debug:     %" PRIu64 " bytes of DWARF in %zu sections, %"
+	    PRIu64 " bytes of names (%s)\n", sum->debug.dwarf,
+	    sum->debug.ndwarf, sum->debug.names, ws_fmt_pct(pct, sizeof pct,
+	    sum->debug.dwarf + sum->debug.names, total));
+}
+
+static void
+inspect_text(FILE *fp, const struct ws_canalysis *ca)
+{
+	summary_text(fp, ca);
 	fputs("\nCore modules (wasmsize COMMAND --module N analyses one)\n", fp);
 	module_rows(fp, ca, WS_FORMAT_TEXT);
 	fputs("\nThe components' own bytes\n", fp);
@@ -120,22 +128,39 @@ inspect_text(FILE *fp, const struct ws_canalysis *ca)
 }
 
 static json_t *
-own_json(const struct ws_canalysis *ca)
+own_item_json(const struct ws_citem *it)
+{
+	const struct ws_section *s = it->section == UINT32_MAX ? NULL :
+	    &it->owner->sections[it->section];
+	json_t	*name = s == NULL ? json_string("preamble") :
+	    s->id == WS_CSEC_CUSTOM ? ws_json_bytes((const char *)
+	    it->owner->base + s->name.off, s->name.len) :
+	    json_string(ws_csection_name(s->id));
+
+	return json_pack("{s:s, s:o, s:I, s:I}", "kind", citem_kinds[it->kind],
+	    "name", name, "offset", (json_int_t)it->off, "size",
+	    (json_int_t)it->size);
+}
+
+/* A component's sections, in file order, the nesting ones included. */
+static json_t *
+csections_json(const struct ws_component *c)
 {
 	json_t	*arr = json_array();
 
-	for (size_t i = 0; arr != NULL && i < ca->nitems; i++) {
-		const struct ws_citem *it = &ca->items[i];
-		const struct ws_section *s = it->section == UINT32_MAX ? NULL :
-		    &it->owner->sections[it->section];
-		json_t *name = s == NULL ? json_string("preamble") :
-		    s->id == WS_CSEC_CUSTOM ? ws_json_bytes((const char *)
-		    it->owner->base + s->name.off, s->name.len) :
-		    json_string(ws_csection_name(s->id));
+	for (size_t i = 0; arr != NULL && i < c->nsections; i++) {
+		const struct ws_section *s = &c->sections[i];
+		json_t *o = json_pack("{s:i, s:s, s:I, s:I, s:I}", "id", s->id,
+		    "kind", ws_csection_name(s->id), "offset",
+		    (json_int_t)s->whole.off, "size", (json_int_t)s->whole.len,
+		    "payload_size", (json_int_t)s->payload.len);
 
-		json_array_append_new(arr, json_pack("{s:s, s:o, s:I, s:I}",
-		    "kind", citem_kinds[it->kind], "name", name, "offset",
-		    (json_int_t)it->off, "size", (json_int_t)it->size));
+		if (o != NULL && s->id == WS_CSEC_CUSTOM)
+			json_object_set_new(o, "name", ws_json_bytes(
+			    (const char *)c->base + s->name.off, s->name.len));
+		if (o != NULL && s->has_count)
+			json_object_set_new(o, "count", json_integer(s->count));
+		json_array_append_new(arr, o);
 	}
 	return arr;
 }
@@ -165,25 +190,86 @@ module_json(const struct ws_cmodule *cm, size_t i)
 	return o;
 }
 
+/* Cursors into the canalysis's items and modules, both in file order. */
+struct cursor {
+	const struct ws_canalysis *ca;
+	size_t	 item, module;
+};
+
+static void
+own_items(struct cursor *at, const struct ws_component *c, json_t *items)
+{
+	const struct ws_canalysis *ca = at->ca;
+
+	while (at->item < ca->nitems && ca->items[at->item].owner == c)
+		json_array_append_new(items,
+		    own_item_json(&ca->items[at->item++]));
+}
+
+/*
+ * One component: its sections, its own items, its core modules and, in
+ * "components", the components nested in it.  Follows the walk that laid
+ * the items out, so every item and module is visited once.
+ */
+static json_t *
+component_json(struct cursor *at, const struct ws_component *c)
+{
+	json_t	*o = json_pack("{s:o, s:I, s:I, s:i, s:o}", "name",
+	    ws_json_bytes((const char *)c->base + c->name.off, c->name.len),
+	    "offset", (json_int_t)c->span.off, "size", (json_int_t)c->span.len,
+	    "depth", (int)c->depth, "sections", csections_json(c));
+	json_t	*items = json_array(), *mods = json_array(),
+		*comps = json_array();
+	const struct ws_canalysis *ca = at->ca;
+
+	own_items(at, c, items);
+	for (size_t i = 0; i < c->nnested; i++) {
+		if (c->nested[i].is_component) {
+			json_array_append_new(comps, component_json(at,
+			    c->nested[i].component));
+		} else if (at->module < ca->nmodules) {
+			json_array_append_new(mods, module_json(
+			    &ca->modules[at->module], at->module));
+			at->module++;
+		}
+		own_items(at, c, items);
+	}
+	json_object_set_new(o, "items", items);
+	json_object_set_new(o, "modules", mods);
+	json_object_set_new(o, "components", comps);
+	return o;
+}
+
+static json_t *
+summary_json(const struct ws_canalysis *ca)
+{
+	const struct ws_csummary *s = &ca->sum;
+
+	return json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}",
+	    "modules", (json_int_t)ca->nmodules, "components",
+	    (json_int_t)s->ncomponents, "module_bytes",
+	    (json_int_t)s->module_bytes, "own_bytes", (json_int_t)ca->own_bytes,
+	    "adapter_bytes", (json_int_t)s->adapter_bytes, "custom_bytes",
+	    (json_int_t)s->custom_bytes, "dwarf_bytes",
+	    (json_int_t)s->debug.dwarf, "name_bytes", (json_int_t)s->debug.names);
+}
+
 static int
 inspect_json(FILE *fp, const struct ws_canalysis *ca)
 {
-	json_t	*o = json_pack("{s:s, s:o, s:I, s:s, s:o}", "schema",
-	    "wasmsize/1", "file", ws_json_bytes(ca->path, strlen(ca->path)),
-	    "size", (json_int_t)ca->c->span.len, "kind", "component", "name",
-	    ws_json_bytes((const char *)ca->c->base + ca->c->name.off,
-	    ca->c->name.len));
-	json_t	*mods = json_array();
+	struct cursor at = { ca, 0, 0 };
+	json_t	*o = json_pack("{s:s, s:o, s:s}", "schema", "wasmsize/1",
+	    "file", ws_json_bytes(ca->path, strlen(ca->path)), "kind",
+	    "component");
+	json_t	*c = component_json(&at, ca->c);
 
-	if (o == NULL || mods == NULL) {
+	if (o == NULL || c == NULL || json_object_update(o, c) != 0) {
 		json_decref(o);
-		json_decref(mods);
+		json_decref(c);
 		return -1;
 	}
-	for (size_t i = 0; i < ca->nmodules; i++)
-		json_array_append_new(mods, module_json(&ca->modules[i], i));
-	json_object_set_new(o, "items", own_json(ca));
-	json_object_set_new(o, "modules", mods);
+	json_decref(c);
+	json_object_set_new(o, "summary", summary_json(ca));
 	return ws_json_emit(fp, o);
 }
 
