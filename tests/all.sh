@@ -3,7 +3,9 @@
 # all.sh - the whole test suite, as CI runs it, from the top of a checkout
 # that has been bootstrapped (autoreconf -fi):
 #   1. fetch the development corpus (tests/corpus/fetch.sh) into
-#      $WASMSIZE_CORPUS (default: .corpus/), so the corpus tests run;
+#      $WASMSIZE_CORPUS (default: .corpus/), and build its components
+#      (tests/corpus/components.sh) into $WASMSIZE_CORPUS/components, so
+#      the corpus tests run;
 #   2. `make check` in build/ (-Werror);
 #   3. `make check` in build-san/ with ASan and UBSan;
 #   4. the libFuzzer target for $FUZZ_SECONDS (default 60) seconds.
@@ -45,6 +47,10 @@ suite() {	# suite DIR CONFIGURE-ARGS...: configure, build, make check
 
 if ! sh tests/corpus/fetch.sh "$WASMSIZE_CORPUS" >/dev/null; then
 	echo "corpus: fetch failed"
+	failed=$((failed + 1))
+fi
+if ! sh tests/corpus/components.sh "$WASMSIZE_CORPUS/components"; then
+	echo "corpus: components failed"
 	failed=$((failed + 1))
 fi
 suite build --enable-werror

@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # mutate.sh - damaged input never crashes, hangs or lies.  For each
-# samples/*.wasm: its truncations and $WS_MUTATIONS (default 1000) seeded
+# samples/*.wasm and samples/components/*.wasm: its truncations and $WS_MUTATIONS (default 1000) seeded
 # single-byte mutations, each through `inspect --json` and `top`.  A run
 # must exit 0 with a report (JSON whose items tile the file; text without
 # raw control characters; only warnings on stderr) or exit 2 with exactly
@@ -29,7 +29,7 @@ mkdir -p "$keep" || exit 99
 rm -f "$keep"/mutate-fail-*.wasm
 work=$(mktemp -d) || exit 99
 trap 'rm -rf "$work"' EXIT
-set -- "$samples"/*.wasm
+set -- "$samples"/*.wasm "$samples"/components/*.wasm
 [ -e "$1" ] || fail "no samples in $samples"
 
 python3 - "$WASMSIZE" "$work" "$keep" "${WS_SEED:-1}" \
@@ -42,6 +42,10 @@ seed, nmut, ntrunc, jobs = map(int, sys.argv[4:8])
 samples = sys.argv[8:]
 jobs = jobs or os.cpu_count() or 2
 COMMANDS = (('inspect', '--json'), ('top',))
+# A component's module commands name a module: its first, if it has one.
+COMPONENT_COMMANDS = (('inspect', '--json'), ('top', '--module', '0'))
+sys.path.insert(0, os.path.join(os.environ['srcdir'], 'tests', 'component'))
+from tiling import problems
 
 
 class ParkMiller:
@@ -122,6 +126,10 @@ def judge(path, size, cmd, rc, out, err):
             return f'exit 2 with {len(lines)} stderr lines: {err[:300]!r}'
         m = re.fullmatch(rf'wasmsize: {f}: offset 0x([0-9a-f]+): (.+)',
                          lines[0])
+        if not m and '--module' in cmd and re.fullmatch(
+                rf'wasmsize: {f}: --module 0: the component has 0 core '
+                'modules', lines[0]):
+            return None
         if not m:
             return f'malformed error line: {lines[0]!r}'
         if int(m.group(1), 16) > size:
@@ -150,6 +158,9 @@ def judge(path, size, cmd, rc, out, err):
             rep = json.loads(text)
         except ValueError as e:
             return f'invalid JSON: {e}'
+        if rep.get('kind') == 'component':
+            bad = problems(rep, path)
+            return f'component report: {bad[0]}' if bad else None
         at = 0
         for it in rep['items']:
             if it['offset'] != at:
@@ -172,7 +183,8 @@ def run(sample, tag, data):
         fp.write(data)
     size = len(data)
     fails = []
-    for cmd in COMMANDS:
+    component = data[4:8] == b'\x0d\x00\x01\x00'
+    for cmd in COMPONENT_COMMANDS if component else COMMANDS:
         try:
             p = subprocess.run([wasmsize, *cmd, path], capture_output=True,
                                timeout=10)

@@ -1,0 +1,52 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# components.sh DIR - builds the component corpus in DIR (all.sh uses
+# $WASMSIZE_CORPUS/components, apart from the core modules):
+#   hello-js.component.wasm   js/app.js wrapped by componentize-js (the
+#                             StarlingMonkey JS engine, ~12 MB), like the
+#                             tools JS MCP servers run; its bytes differ
+#                             from build to build, so it is built once and
+#                             kept
+#   transpiled/NAME/          for it and every samples/components/*.component
+#                             .wasm: the core modules `jco transpile` writes
+#                             out, an independent extraction the tests
+#                             compare `wasmsize extract` with
+# Pinned jco and componentize-js come from the npm registry into a
+# temporary directory.  Needs node and npm.  Nothing built is committed.
+set -eu
+JCO=1.35.0 CJS=0.23.0
+dir=${1:?usage: components.sh DIR}
+here=$(cd "$(dirname "$0")" && pwd)
+samples=$(cd "$here/../../samples/components" && pwd)
+mkdir -p "$dir"
+dir=$(cd "$dir" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+die() { echo "components.sh: $*" >&2; exit 1; }
+
+(cd "$work" && npm install --silent --no-audit --no-fund \
+    "@bytecodealliance/jco@$JCO" "@bytecodealliance/componentize-js@$CJS" \
+    >/dev/null 2>&1) || die "cannot install jco $JCO, componentize-js $CJS"
+export NODE_PATH="$work/node_modules"
+
+js="$dir/hello-js.component.wasm"
+if [ ! -s "$js" ]; then
+	cp -r "$here/js" "$work/js"
+	ln -s "$work/node_modules" "$work/js/node_modules"
+	(cd "$work/js" && node build.mjs "$work/hello-js.wasm" >/dev/null) ||
+	    die "componentize-js failed"
+	mv "$work/hello-js.wasm" "$js"
+fi
+
+for c in "$js" "$samples"/*.component.wasm; do
+	name=$(basename "$c" .wasm)
+	out="$dir/transpiled/$name"
+	[ -f "$out/.done" ] && [ "$out/.done" -nt "$c" ] && continue
+	rm -rf "$out"
+	mkdir -p "$out"
+	"$work/node_modules/.bin/jco" transpile "$c" --name core -o "$work/t" \
+	    >/dev/null 2>&1 || die "jco transpile $name failed"
+	mv "$work/t"/*.wasm "$out/"
+	rm -rf "$work/t"
+	touch "$out/.done"
+done
