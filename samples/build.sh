@@ -81,6 +81,14 @@ build() {
 	# .debug_* section but keeps "name" and "producers".
 	"$CLANG" --target=wasm32-wasi "$tmp/hello-release.o" -Wl,--strip-debug \
 	    -o hello-c-release.wasm || die "link hello-c-release.wasm failed"
+	# C++ without libc++ (Debian has none for WASI): namespaces, templates
+	# and operators for --group-by=namespace; names kept, DWARF dropped.
+	echo "  CXX   hello-cxx.wasm"
+	"$CLANG" --target=wasm32-wasi -O1 -fno-exceptions -fno-rtti -nostdlib++ \
+	    -fdebug-prefix-map="$here"=. -c hello.cpp -o "$tmp/hello-cxx.o" ||
+	    die "clang hello.cpp failed"
+	"$CLANG" --target=wasm32-wasi -nostdlib++ "$tmp/hello-cxx.o" -Wl,--strip-debug \
+	    -o hello-cxx.wasm || die "link hello-cxx.wasm failed"
 	echo "  STRIP hello-c-stripped.wasm"
 	wasm-strip hello-c-release.wasm -o hello-c-stripped.wasm || die "wasm-strip failed"
 

@@ -22,8 +22,10 @@
 #include "analysis/canalysis.h"
 #include "analysis/diff.h"
 #include "analysis/findings.h"
+#include "analysis/groups.h"
 #include "analysis/measure.h"
 #include "analysis/monos.h"
+#include "analysis/names_from.h"
 #include "analysis/select.h"
 #include "analysis/trees.h"
 #include "report/escape.h"
@@ -64,6 +66,8 @@ struct ws_opts {
 	const char	*max_growth;	/* diff --max-growth */
 	int		 compressed;	/* inspect, sections --compressed */
 	long		 module;	/* --module N of a component; -1: none */
+	enum ws_group_by group_by;	/* top, inspect --group-by */
+	const char	*names_from;	/* --names-from: another build */
 	struct ws_budget budget;	/* check: limits from flags */
 };
 
@@ -140,6 +144,12 @@ usage(FILE *fp)
 	    "more (10kB, 5%)\n"
 	    "  --compressed            inspect, sections: gzip and brotli "
 	    "sizes (slow)\n"
+	    "  --group-by=crate|namespace  top, inspect: function bytes by "
+	    "Rust crate\n"
+	    "                          or C++ namespace, from demangled names\n"
+	    "  --names-from=FILE       names for a stripped build from FILE, "
+	    "another build\n"
+	    "                          of the same code that kept them\n"
 	    "  --module=N              a component's core module N: every "
 	    "module command\n"
 	    "                          works on it; extract writes it\n"
@@ -174,6 +184,17 @@ parse_format(const char *s)
 		return WS_FORMAT_MARKDOWN;
 	die_usage("unknown format '%s' (text, csv, json or markdown)", s);
 	return WS_FORMAT_TEXT;
+}
+
+static enum ws_group_by
+parse_group_by(const char *s)
+{
+	if (strcmp(s, "crate") == 0)
+		return WS_GROUP_CRATE;
+	if (strcmp(s, "namespace") == 0)
+		return WS_GROUP_NAMESPACE;
+	die_usage("unknown grouping '%s' (crate or namespace)", s);
+	return WS_GROUP_NONE;
 }
 
 static size_t
@@ -228,7 +249,7 @@ parse_args(int argc, char **argv, struct ws_opts *o)
 		OPT_FORMAT = 256, OPT_JSON, OPT_NO_DEMANGLE, OPT_VERSION,
 		OPT_RETAINED, OPT_SORT, OPT_DESCENDING, OPT_REGEX, OPT_MEASURE,
 		OPT_COLOR, OPT_CONFIG, OPT_GROWTH, OPT_COMPRESSED, OPT_MODULE,
-		OPT_MAX		/* OPT_MAX + enum ws_limit_kind */
+		OPT_GROUP_BY, OPT_NAMES_FROM, OPT_MAX		/* OPT_MAX + enum ws_limit_kind */
 	};
 	static const struct option longopts[] = {
 		{ "format",	 required_argument, NULL, OPT_FORMAT },
@@ -248,6 +269,8 @@ parse_args(int argc, char **argv, struct ws_opts *o)
 		{ "max-growth",	 required_argument, NULL, OPT_GROWTH },
 		{ "compressed",	 no_argument,	    NULL, OPT_COMPRESSED },
 		{ "module",	 required_argument, NULL, OPT_MODULE },
+		{ "group-by",	 required_argument, NULL, OPT_GROUP_BY },
+		{ "names-from",	 required_argument, NULL, OPT_NAMES_FROM },
 		{ "max-size",	 required_argument, NULL, OPT_MAX + WS_LIM_SIZE },
 		{ "max-gzip",	 required_argument, NULL, OPT_MAX + WS_LIM_GZIP },
 		{ "max-brotli",	 required_argument, NULL, OPT_MAX + WS_LIM_BROTLI },
@@ -289,6 +312,8 @@ parse_args(int argc, char **argv, struct ws_opts *o)
 		case OPT_GROWTH: o->max_growth = optarg; break;
 		case OPT_COMPRESSED: o->compressed = 1; break;
 		case OPT_MODULE: o->module = (long)parse_count(optarg); break;
+		case OPT_GROUP_BY: o->group_by = parse_group_by(optarg); break;
+		case OPT_NAMES_FROM: o->names_from = optarg; break;
 		case OPT_COLOR:
 			if (strcmp(optarg, "auto") == 0)
 				o->color = WS_COLOR_AUTO;
@@ -360,6 +385,9 @@ parse_args(int argc, char **argv, struct ws_opts *o)
 	if (o->format == WS_FORMAT_MARKDOWN && o->cmd != CMD_CHECK &&
 	    o->cmd != CMD_DIFF)
 		die_usage("%s", "--format=markdown is for check and diff");
+	if (o->group_by != WS_GROUP_NONE && o->cmd != CMD_TOP &&
+	    o->cmd != CMD_INSPECT)
+		die_usage("%s", "--group-by is for top and inspect");
 }
 
 /* The items the ITEM arguments name; an ITEM that names none is an error. */
@@ -412,6 +440,7 @@ struct prepared {
 	struct ws_monos		 monos;		/* monos, inspect, advise */
 	struct ws_findings	 findings;	/* inspect, advise */
 	struct ws_advice	 advice;
+	struct ws_groups	 groups;	/* top, inspect --group-by */
 };
 
 static volatile sig_atomic_t interrupted;
@@ -492,6 +521,11 @@ prepare(const struct ws_opts *o, const struct ws_analysis *a,
 {
 	struct ws_diag	 d = { 0 };
 
+	if (o->group_by != WS_GROUP_NONE &&
+	    ws_groups_build(&p->groups, a, o->group_by, &d) != 0) {
+		fprintf(stderr, "wasmsize: %s\n", d.text);
+		return -1;
+	}
 	switch (o->cmd) {
 	case CMD_INSPECT:
 	case CMD_ADVISE:
@@ -523,7 +557,7 @@ run_report(const struct ws_opts *o, const struct ws_analysis *a,
 	switch (o->cmd) {
 	case CMD_INSPECT:
 		return ws_report_inspect(fp, a, &p->findings, &p->advice,
-		    o->format);
+		    o->group_by ? &p->groups : NULL, o->format);
 	case CMD_ADVISE:
 		return ws_report_advise(fp, a, &p->findings, &p->advice,
 		    o->format);
@@ -531,7 +565,8 @@ run_report(const struct ws_opts *o, const struct ws_analysis *a,
 		return ws_report_sections(fp, a, o->format);
 	case CMD_TOP:
 		return ws_report_top(fp, a, o->format, &(struct ws_top_opts){
-		    o->number, o->retained, o->by_retained });
+		    o->number, o->retained, o->by_retained,
+		    o->group_by ? &p->groups : NULL });
 	case CMD_DOMINATORS:
 	case CMD_PATHS:
 		return ws_report_tree(fp, a, o->format, style, &p->rows);
@@ -587,6 +622,7 @@ struct loaded {
 	struct ws_diag		 diag;
 	char			*shown;		/* the path, escaped */
 	int			 json;		/* a saved report, not a module */
+	struct loaded		*donor;		/* --names-from: its names */
 };
 
 /* Whether a file is a saved JSON report: its first non-blank is '{'. */
@@ -634,6 +670,46 @@ load_component(const struct ws_opts *o, const char *path, struct loaded *l,
  * and flagged, when json_ok).  Prints the error, or the warnings.
  * Returns 0 or -1; call unload() either way.
  */
+static int	load(const struct ws_opts *, const char *, int, struct loaded *);
+static void	unload(struct loaded *);
+
+/*
+ * --names-from: the names of another build of the same code, for the
+ * module l analysed.  The other build stays loaded as l->donor.
+ */
+static int
+borrow_names(const struct ws_opts *o, struct loaded *l)
+{
+	struct ws_opts	 plain = *o;
+	struct ws_names_match mt;
+	struct ws_diag	 d = { 0 };
+	int		 rc;
+
+	plain.names_from = NULL;
+	plain.compressed = 0;
+	plain.module = -1;
+	if ((l->donor = calloc(1, sizeof *l->donor)) == NULL ||
+	    load(&plain, o->names_from, 0, l->donor) != 0)
+		return -1;
+	if (l->donor->ap == NULL) {
+		fprintf(stderr, "wasmsize: %s: --names-from: a component; "
+		    "extract the module first (wasmsize extract)\n",
+		    l->donor->shown);
+		return -1;
+	}
+	if ((rc = ws_names_from(l->ap, l->donor->ap, &mt, &d)) != 0) {
+		fprintf(stderr, "wasmsize: %s: --names-from=%s: %s\n", l->shown,
+		    l->donor->shown, d.text);
+		return -1;
+	}
+	fprintf(stderr, "wasmsize: %s: names from %s: %u of %u functions "
+	    "matched, %u of %u imported functions, %u of %u data segments; "
+	    "%u items named\n", l->shown, l->donor->shown, mt.functions_matched,
+	    mt.functions, mt.imports_matched, mt.imports, mt.datas_matched,
+	    mt.datas, mt.named);
+	return 0;
+}
+
 static int
 load(const struct ws_opts *o, const char *path, int json_ok, struct loaded *l)
 {
@@ -650,8 +726,12 @@ load(const struct ws_opts *o, const char *path, int json_ok, struct loaded *l)
 		l->json = 1;
 		return 0;
 	}
-	if (ws_is_component(l->f.data, l->f.size))
-		return load_component(o, path, l, &aopts);
+	if (ws_is_component(l->f.data, l->f.size)) {
+		if (load_component(o, path, l, &aopts) != 0)
+			return -1;
+		return o->names_from != NULL && l->ap != NULL ?
+		    borrow_names(o, l) : 0;
+	}
 	l->ap = &l->a;
 	if (ws_module_parse(&l->m, l->f.data, (struct ws_span){ 0, l->f.size },
 	    &l->diag) != 0 || ws_analyze(&l->a, path, &l->m, &aopts,
@@ -659,7 +739,7 @@ load(const struct ws_opts *o, const char *path, int json_ok, struct loaded *l)
 	    ws_analysis_compress(&l->a, &l->diag) != 0))
 		goto fail;
 	print_warnings(&l->m, l->shown);
-	return 0;
+	return o->names_from != NULL ? borrow_names(o, l) : 0;
 fail:
 	ws_diag_print(&l->diag, l->shown, stderr);
 	return -1;
@@ -668,6 +748,10 @@ fail:
 static void
 unload(struct loaded *l)
 {
+	if (l->donor != NULL) {
+		unload(l->donor);
+		free(l->donor);
+	}
 	ws_canalysis_free(&l->ca);
 	ws_component_free(&l->comp);
 	ws_analysis_free(&l->a);
@@ -1041,6 +1125,7 @@ main(int argc, char **argv)
 	ws_monos_free(&prep.monos);
 	ws_findings_free(&prep.findings);
 	ws_advice_free(&prep.advice);
+	ws_groups_free(&prep.groups);
 	unload(&l);
 	return status;
 }

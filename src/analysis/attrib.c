@@ -71,6 +71,7 @@ set_file_name(struct namer *nm, struct ws_item *it, struct ws_span sp)
 	it->name = raw;
 	it->sym = d != NULL ? str(d) : raw;
 	it->mangled = d != NULL;
+	it->named = 1;
 	if (d != NULL && nm->demangle) {
 		it->name = it->sym;
 		it->raw_name = raw;

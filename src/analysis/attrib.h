@@ -27,6 +27,8 @@ struct ws_item {
 	struct ws_str	 sym;		/* demangled when mangled, whatever is
 					   shown: what analyses match on */
 	uint8_t		 mangled;	/* its name in the file was mangled */
+	uint8_t		 named;		/* its name came from a name section,
+					   not made up ("func[3]") */
 };
 
 struct ws_attrib {

@@ -51,7 +51,8 @@ put_toolchain(FILE *fp, const struct ws_module *m)
 
 static void
 inspect_text(FILE *fp, const struct ws_analysis *a,
-    const struct ws_findings *f, const struct ws_advice *adv)
+    const struct ws_findings *f, const struct ws_advice *adv,
+    const struct ws_groups *g)
 {
 	const struct ws_module *m = a->m;
 	char	 size[32], pct[16];
@@ -78,6 +79,11 @@ inspect_text(FILE *fp, const struct ws_analysis *a,
 	fprintf(fp, "\nLargest items (of %zu)\n", a->attrib.n);
 	ws_top_table(fp, a, WS_FORMAT_TEXT, &(struct ws_top_opts){
 	    .n = INSPECT_TOP, .retained = 1 });
+	if (g != NULL) {
+		fprintf(fp, "\nFunctions by %s (of %zu)\n",
+		    ws_group_by_name(g->by), g->n);
+		ws_groups_table(fp, a, g, WS_FORMAT_TEXT, INSPECT_TOP);
+	}
 	fputs("\nFindings\n", fp);
 	ws_findings_text(fp, a, f);
 	fputs("\nTop recommendations (wasmsize advise shows all)\n", fp);
@@ -136,7 +142,8 @@ all_items(const struct ws_analysis *a)
 
 static int
 inspect_json(FILE *fp, const struct ws_analysis *a,
-    const struct ws_findings *f, const struct ws_advice *adv)
+    const struct ws_findings *f, const struct ws_advice *adv,
+    const struct ws_groups *g)
 {
 	json_t	*o = ws_json_head(a), *custom;
 	int	 rc = 0;
@@ -153,6 +160,8 @@ inspect_json(FILE *fp, const struct ws_analysis *a,
 	rc |= json_object_set_new(o, "findings", ws_findings_json(a, f));
 	rc |= json_object_set_new(o, "recommendations", ws_recs_json(adv));
 	rc |= json_object_set_new(o, "sections", ws_json_sections(a));
+	if (g != NULL)
+		rc |= json_object_set_new(o, "groups", ws_groups_json(a, g, 0));
 	rc |= json_object_set_new(o, "items", all_items(a));
 	if (rc != 0) {
 		json_decref(o);
@@ -164,18 +173,18 @@ inspect_json(FILE *fp, const struct ws_analysis *a,
 int
 ws_report_inspect(FILE *fp, const struct ws_analysis *a,
     const struct ws_findings *fi, const struct ws_advice *adv,
-    enum ws_format f)
+    const struct ws_groups *g, enum ws_format f)
 {
 	switch (f) {
 	case WS_FORMAT_TEXT:
 	case WS_FORMAT_MARKDOWN:
-		inspect_text(fp, a, fi, adv);
+		inspect_text(fp, a, fi, adv, g);
 		break;
 	case WS_FORMAT_CSV:
 		inspect_csv(fp, a);
 		break;
 	case WS_FORMAT_JSON:
-		return inspect_json(fp, a, fi, adv);
+		return inspect_json(fp, a, fi, adv, g);
 	}
 	return ferror(fp) ? -1 : 0;
 }

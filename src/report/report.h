@@ -16,6 +16,7 @@
 #include "analysis/canalysis.h"
 #include "analysis/diff.h"
 #include "analysis/findings.h"
+#include "analysis/groups.h"
 #include "analysis/monos.h"
 #include "analysis/trees.h"
 
@@ -29,11 +30,11 @@ enum ws_format { WS_FORMAT_TEXT, WS_FORMAT_CSV, WS_FORMAT_JSON,
 
 /*
  * The overview: size, toolchain, sections, largest items, custom share,
- * findings and the top recommendations.
+ * findings and the top recommendations; the largest groups, given groups.
  */
 int	ws_report_inspect(FILE *fp, const struct ws_analysis *,
 	    const struct ws_findings *, const struct ws_advice *,
-	    enum ws_format);
+	    const struct ws_groups *, enum ws_format);
 
 /* Findings and recommendations (with --measure results, if any). */
 int	ws_report_advise(FILE *fp, const struct ws_analysis *,
@@ -47,6 +48,7 @@ struct ws_top_opts {
 	size_t	 n;		/* rows; 0: all */
 	int	 retained;	/* show retained sizes */
 	int	 by_retained;	/* rank by retained rather than shallow size */
+	const struct ws_groups *groups;	/* --group-by: rank groups instead */
 };
 
 /* The largest items. */

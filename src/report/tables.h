@@ -22,6 +22,12 @@ void	ws_top_table(FILE *, const struct ws_analysis *, enum ws_format,
 /* The largest items as a JSON array; a new reference. */
 json_t	*ws_top_json(const struct ws_analysis *, const struct ws_top_opts *);
 
+/* The first n groups (0: all) as a table, and as a JSON object. */
+void	ws_groups_table(FILE *, const struct ws_analysis *,
+	    const struct ws_groups *, enum ws_format, size_t n);
+json_t	*ws_groups_json(const struct ws_analysis *, const struct ws_groups *,
+	    size_t n);
+
 /* The findings as verdict lines (advise and inspect). */
 void	ws_findings_text(FILE *, const struct ws_analysis *,
 	    const struct ws_findings *);

@@ -83,11 +83,15 @@ ws_report_top(FILE *fp, const struct ws_analysis *a, enum ws_format f,
 	json_t	*out;
 
 	if (f != WS_FORMAT_JSON) {
-		ws_top_table(fp, a, f, o);
+		if (o->groups != NULL)
+			ws_groups_table(fp, a, o->groups, f, o->n);
+		else
+			ws_top_table(fp, a, f, o);
 		return ferror(fp) ? -1 : 0;
 	}
-	if ((out = ws_json_head(a)) == NULL ||
-	    json_object_set_new(out, "items", ws_top_json(a, o)) != 0) {
+	if ((out = ws_json_head(a)) == NULL || (o->groups != NULL ?
+	    json_object_set_new(out, "groups", ws_groups_json(a, o->groups,
+	    o->n)) : json_object_set_new(out, "items", ws_top_json(a, o))) != 0) {
 		json_decref(out);
 		return -1;
 	}

@@ -4,8 +4,7 @@
  * sections in any order, and the core modules (section 1) and components
  * (section 4) nested in them, parsed recursively to a bounded depth; the
  * component-name section's names for the component and its core modules.
- * The other sections are framed and sized; their contents are not decoded
- * yet.
+ * The other sections are framed here and decoded by parse_cdefs.c.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +21,32 @@ const char *
 ws_csection_name(uint8_t id)
 {
 	return id < WS_CSEC_MAX ? csection_names[id] : "unknown";
+}
+
+const char *
+ws_csort_name(uint8_t sort, uint8_t core_sort)
+{
+	static const char *const sorts[] = { NULL, "func", "value", "type",
+	    "component", "instance" };
+	static const char *const core_sorts[] = { "core func", "core table",
+	    "core memory", "core global", "core tag" };
+
+	if (sort >= 1 && sort <= 5)
+		return sorts[sort];
+	if (sort != 0)
+		return "unknown";
+	if (core_sort <= 0x04)
+		return core_sorts[core_sort];
+	switch (core_sort) {
+	case 0x10:
+		return "core type";
+	case 0x11:
+		return "core module";
+	case 0x12:
+		return "core instance";
+	default:
+		return "unknown";
+	}
 }
 
 int
@@ -67,6 +92,7 @@ nest_component(struct ws_component *c, uint32_t sec, struct ws_span sp,
 {
 	struct ws_nested n = { .is_component = 1, .section = sec,
 	    .component = calloc(1, sizeof *n.component) };
+	int		 rc;
 
 	if (n.component == NULL)
 		return ws_fail(r, r->pos, WS_ERR_NOMEM, "out of memory");
@@ -81,8 +107,11 @@ nest_component(struct ws_component *c, uint32_t sec, struct ws_span sp,
 	if (sp.len < 8 || !ws_is_component(c->base + sp.off, sp.len))
 		return ws_fail(r, c->base + sp.off, WS_ERR_MALFORMED,
 		    "component section: not a component (bad preamble)");
-	return ws_component_parse(n.component, c->base, sp, c->depth + 1,
+	rc = ws_component_parse(n.component, c->base, sp, c->depth + 1,
 	    r->diag);
+	if (c->undecoded.code == WS_OK)	/* the file's first, in file order */
+		c->undecoded = n.component->undecoded;
+	return rc;
 }
 
 /* One section: framing, then what its contents are. */
@@ -118,6 +147,8 @@ section(struct ws_component *c, struct ws_reader *r)
 	if (s.id == WS_CSEC_COMPONENT)
 		return nest_component(c, (uint32_t)c->nsections - 1, s.payload,
 		    r);
+	if (s.id != WS_CSEC_CUSTOM)
+		return ws_cdefs_parse(c, (uint32_t)c->nsections - 1, r->diag);
 	return 0;
 }
 
@@ -227,5 +258,6 @@ ws_component_free(struct ws_component *c)
 	}
 	free(c->nested);
 	free(c->sections);
+	free(c->externs);
 	memset(c, 0, sizeof *c);
 }
