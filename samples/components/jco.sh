@@ -6,6 +6,7 @@
 #   hello-c.component.wasm        hello-c-release.wasm + the command adapter
 #   hello-c-debug.component.wasm  hello-c.wasm (with DWARF) + the command adapter
 #   rust.component.wasm           rust-release.wasm as a reactor
+# and next to each, NAME.wit: its world as `jco wit` prints it.
 # jco is installed at a pinned version into a temporary directory; the
 # outputs are committed, so tests never need npm.  Run it when a source
 # sample changes, and commit what it writes.
@@ -30,6 +31,8 @@ new() {	# new OUT CORE FLAGS...
 	echo "  JCO   $out"
 	"$jco" new "../$core" "$@" -o "$tmp/$out" >/dev/null || die "jco new $core failed"
 	mv "$tmp/$out" "$out"
+	# its world, as jco reads it: what tests compare imports and exports with
+	"$jco" wit "$out" >"${out%.wasm}.wit" || die "jco wit $out failed"
 }
 new hello-c.component.wasm hello-c-release.wasm --wasi-command
 new hello-c-debug.component.wasm hello-c.wasm --wasi-command

@@ -53,15 +53,15 @@ module_rows(FILE *fp, const struct ws_canalysis *ca, enum ws_format f)
 static void
 own_rows(FILE *fp, const struct ws_canalysis *ca, enum ws_format f)
 {
-	static const char *const titles[5] = {
-		"offset", "size", "percent", "kind", "name"
+	static const char *const titles[6] = {
+		"offset", "size", "percent", "entries", "kind", "name"
 	};
-	static const int widths[5] = { 10, 10, 7, -17, 0 };
-	struct ws_cell	 c[5];
+	static const int widths[6] = { 10, 10, 7, 7, -17, 0 };
+	struct ws_cell	 c[6];
 
-	for (size_t i = 0; i < 5; i++)
+	for (size_t i = 0; i < 6; i++)
 		ws_cell_str(&c[i], titles[i], widths[i]);
-	ws_row_print(fp, f, c, 5);
+	ws_row_print(fp, f, c, 6);
 	for (size_t i = 0; i < ca->nitems; i++) {
 		const struct ws_citem *it = &ca->items[i];
 		const struct ws_section *s = it->section == UINT32_MAX ? NULL :
@@ -70,15 +70,19 @@ own_rows(FILE *fp, const struct ws_canalysis *ca, enum ws_format f)
 		ws_cell_hex(&c[0], it->off, 10);
 		ws_cell_u64(&c[1], it->size, 10);
 		ws_cell_pct(&c[2], it->size, ca->c->span.len, 7);
-		ws_cell_str(&c[3], citem_kinds[it->kind], -17);
+		if (s != NULL && s->has_count && it->kind == WS_CITEM_SECTION)
+			ws_cell_u64(&c[3], s->count, 7);
+		else
+			ws_cell_str(&c[3], "", 7);
+		ws_cell_str(&c[4], citem_kinds[it->kind], -17);
 		if (s == NULL)
-			ws_cell_str(&c[4], "preamble", 0);
+			ws_cell_str(&c[5], "preamble", 0);
 		else if (s->id == WS_CSEC_CUSTOM)
-			ws_cell_bytes(&c[4], (const char *)it->owner->base +
+			ws_cell_bytes(&c[5], (const char *)it->owner->base +
 			    s->name.off, s->name.len, 0);
 		else
-			ws_cell_str(&c[4], ws_csection_name(s->id), 0);
-		ws_row_print(fp, f, c, 5);
+			ws_cell_str(&c[5], ws_csection_name(s->id), 0);
+		ws_row_print(fp, f, c, 6);
 	}
 }
 
@@ -117,14 +121,59 @@ summary_text(FILE *fp, const struct ws_canalysis *ca)
 	    sum->debug.dwarf + sum->debug.names, total));
 }
 
+/* The imports and exports of c and of the components in it. */
+static void
+extern_rows(FILE *fp, const struct ws_component *c, struct ws_cell *cells)
+{
+	for (size_t i = 0; i < c->nexterns; i++) {
+		const struct ws_cextern *x = &c->externs[i];
+
+		ws_cell_u64(&cells[0], c->depth, 5);
+		ws_cell_str(&cells[1], x->is_export ? "export" : "import", -6);
+		ws_cell_str(&cells[2], ws_csort_name(x->sort, x->core_sort),
+		    -13);
+		ws_cell_u64(&cells[3], x->whole.len, 6);
+		ws_cell_bytes(&cells[4], (const char *)c->base + x->name.off,
+		    x->name.len, 0);
+		ws_row_print(fp, WS_FORMAT_TEXT, cells, 5);
+	}
+	for (size_t i = 0; i < c->nnested; i++)
+		if (c->nested[i].is_component)
+			extern_rows(fp, c->nested[i].component, cells);
+}
+
+static void
+externs_text(FILE *fp, const struct ws_component *c)
+{
+	static const char *const titles[5] = {
+		"depth", "", "sort", "bytes", "name"
+	};
+	static const int widths[5] = { 5, -6, -13, 6, 0 };
+	struct ws_cell	 cells[5];
+
+	fputs("\nImports and exports\n", fp);
+	for (size_t i = 0; i < 5; i++)
+		ws_cell_str(&cells[i], titles[i], widths[i]);
+	ws_row_print(fp, WS_FORMAT_TEXT, cells, 5);
+	extern_rows(fp, c, cells);
+}
+
 static void
 inspect_text(FILE *fp, const struct ws_canalysis *ca)
 {
 	summary_text(fp, ca);
+	if (ca->c->undecoded.code != WS_OK) {
+		fprintf(fp, "note:      offset 0x%zx: ", ca->c->undecoded.offset);
+		ws_put_escaped(fp, ca->c->undecoded.text,
+		    strlen(ca->c->undecoded.text));
+		fputs(" (a newer encoding: counts from there on are "
+		    "incomplete)\n", fp);
+	}
 	fputs("\nCore modules (wasmsize COMMAND --module N analyses one)\n", fp);
 	module_rows(fp, ca, WS_FORMAT_TEXT);
 	fputs("\nThe components' own bytes\n", fp);
 	own_rows(fp, ca, WS_FORMAT_TEXT);
+	externs_text(fp, ca->c);
 }
 
 static json_t *
@@ -190,6 +239,24 @@ module_json(const struct ws_cmodule *cm, size_t i)
 	return o;
 }
 
+static json_t *
+externs_json(const struct ws_component *c, int exports)
+{
+	json_t	*arr = json_array();
+
+	for (size_t i = 0; arr != NULL && i < c->nexterns; i++) {
+		const struct ws_cextern *x = &c->externs[i];
+		if (x->is_export != exports)
+			continue;
+		json_array_append_new(arr, json_pack("{s:o, s:s, s:I, s:I}",
+		    "name", ws_json_bytes((const char *)c->base + x->name.off,
+		    x->name.len), "sort", ws_csort_name(x->sort, x->core_sort),
+		    "offset", (json_int_t)x->whole.off, "size",
+		    (json_int_t)x->whole.len));
+	}
+	return arr;
+}
+
 /* Cursors into the canalysis's items and modules, both in file order. */
 struct cursor {
 	const struct ws_canalysis *ca;
@@ -235,6 +302,8 @@ component_json(struct cursor *at, const struct ws_component *c)
 		own_items(at, c, items);
 	}
 	json_object_set_new(o, "items", items);
+	json_object_set_new(o, "imports", externs_json(c, 0));
+	json_object_set_new(o, "exports", externs_json(c, 1));
 	json_object_set_new(o, "modules", mods);
 	json_object_set_new(o, "components", comps);
 	return o;
@@ -270,6 +339,11 @@ inspect_json(FILE *fp, const struct ws_canalysis *ca)
 	}
 	json_decref(c);
 	json_object_set_new(o, "summary", summary_json(ca));
+	if (ca->c->undecoded.code != WS_OK)
+		json_object_set_new(o, "undecoded", json_pack("{s:I, s:o}",
+		    "offset", (json_int_t)ca->c->undecoded.offset, "message",
+		    ws_json_bytes(ca->c->undecoded.text,
+		    strlen(ca->c->undecoded.text))));
 	return ws_json_emit(fp, o);
 }
 

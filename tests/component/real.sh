@@ -68,7 +68,9 @@ try:
                                          'wasmsize-1.schema.json')))
     v = jsonschema.Draft202012Validator(schema)
     for f in ['c'] + [str(i) for i in range(n)]:
-        v.validate(json.load(open(f"{out}/{f}.json")))
+        for e in v.iter_errors(json.load(open(f"{out}/{f}.json"))):
+            bad.append(f"{name}: {f}.json: schema: {e.message[:200]} at {list(e.absolute_path)}")
+            break
 except ImportError:
     pass
 tdir = os.path.join(corpus, 'transpiled', name) if corpus else ''
@@ -80,6 +82,18 @@ if os.path.isdir(tdir):
     for f in theirs:
         if open(os.path.join(tdir, f), 'rb').read() not in ours:
             bad.append(f"{name}: jco's {f} is none of the extracted modules")
+# imports and exports, in order, against the world jco reads: the
+# committed NAME.wit next to a sample, or the corpus's world.wit
+WIT = re.compile(r'^\s*(import|export) (.+?)(?:;|: )', re.M)
+for wit in (path[:-5] + '.wit', os.path.join(tdir, 'world.wit') if tdir else ''):
+    if not os.path.isfile(wit):
+        continue
+    rep = json.load(open(f"{out}/c.json"))
+    ours = [('import', x['name']) for x in rep['imports']] + \
+           [('export', x['name']) for x in rep['exports']]
+    theirs = WIT.findall(open(wit).read())
+    if ours != theirs:
+        bad.append(f"{name}: imports and exports {ours} vs jco wit {theirs}")
 for b in bad:
     print("FAIL:", b, file=sys.stderr)
 sys.exit(1 if bad else 0)

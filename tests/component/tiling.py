@@ -37,6 +37,18 @@ def problems(rep, path):
             at = sec['offset'] + sec['size']
         if at != c['offset'] + c['size']:
             out.append(f"component at {c['offset']}: sections end at {at}")
+    for c in comps:                  # imports and exports in their sections
+        for kind in ('import', 'export'):
+            secs = [x for x in c['sections'] if x['kind'] == kind]
+            for e in c[kind + 's']:
+                if not any(x['offset'] < e['offset'] and e['offset'] + e['size']
+                           <= x['offset'] + x['size'] for x in secs):
+                    out.append(f"{kind} {e['name']!r} at {e['offset']} is "
+                               f"in no {kind} section")
+            if sum(x.get('count', 0) for x in secs) != len(c[kind + 's']):
+                out.append(f"component at {c['offset']}: {len(c[kind + 's'])}"
+                           f" {kind}s, its {kind} sections count "
+                           f"{sum(x.get('count', 0) for x in secs)}")
     spans = [(i['offset'], i['size']) for c in comps for i in c['items']]
     for m in mods:
         spans.append((m['offset'], m['size']))

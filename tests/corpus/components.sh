@@ -10,7 +10,9 @@
 #   transpiled/NAME/          for it and every samples/components/*.component
 #                             .wasm: the core modules `jco transpile` writes
 #                             out, an independent extraction the tests
-#                             compare `wasmsize extract` with
+#                             compare `wasmsize extract` with, and
+#                             world.wit, its imports and exports as jco
+#                             reads them
 # Pinned jco and componentize-js come from the npm registry into a
 # temporary directory.  Needs node and npm.  Nothing built is committed.
 set -eu
@@ -41,12 +43,15 @@ fi
 for c in "$js" "$samples"/*.component.wasm; do
 	name=$(basename "$c" .wasm)
 	out="$dir/transpiled/$name"
-	[ -f "$out/.done" ] && [ "$out/.done" -nt "$c" ] && continue
+	[ -f "$out/.done" ] && [ -f "$out/world.wit" ] &&
+	    [ "$out/.done" -nt "$c" ] && continue
 	rm -rf "$out"
 	mkdir -p "$out"
 	"$work/node_modules/.bin/jco" transpile "$c" --name core -o "$work/t" \
 	    >/dev/null 2>&1 || die "jco transpile $name failed"
 	mv "$work/t"/*.wasm "$out/"
+	"$work/node_modules/.bin/jco" wit "$c" >"$out/world.wit" ||
+	    die "jco wit $name failed"
 	rm -rf "$work/t"
 	touch "$out/.done"
 done
