@@ -172,6 +172,8 @@ where(const struct view *v, struct view_line *l)
 {
 	static const char *const sorts[2][2] = {
 		{ "size", "size, smallest first" }, { "name", "name, Z-A" } };
+	static const char *const bys[BY_MAX] = { "", "; by crate",
+	    "; by namespace" };
 
 	set(l, ATTR_HEADER);
 	add(l, " ");
@@ -182,8 +184,8 @@ where(const struct view *v, struct view_line *l)
 	}
 	if (v->depth == 1)
 		add(l, "/ ");
-	add(l, "  [%s; %s]", v->retained ? "retained" : "shallow",
-	    sorts[v->sort][v->reverse]);
+	add(l, "  [%s; %s%s]", v->retained ? "retained" : "shallow",
+	    sorts[v->sort][v->reverse], bys[v->by]);
 }
 
 /* ---- the tree ----------------------------------------------------------- */

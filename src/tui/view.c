@@ -25,6 +25,7 @@ const struct view_keydef view_keys[] = {
 	{ "n", "sort by name (again: reverse)" },
 	{ "r", "show retained or shallow sizes" },
 	{ "g", "show percent, bar, or both" },
+	{ "v", "view the module by section, Rust crate or C++ namespace" },
 	{ "/", "search: filter rows as you type; Enter keeps, Esc clears" },
 	{ "p", "why the item is kept: who references it" },
 	{ "P", "what the item pulls in: what it references" },
@@ -68,6 +69,8 @@ view_node_name(const struct view *v, struct view_node n)
 		if (v->ca != NULL)
 			return module_label(v, n.id);
 		return (struct ws_str){ v->a->path, strlen(v->a->path) };
+	case VN_GROUP:
+		return v->groups.v[n.id].name;
 	case VN_SECTION: {
 		const struct ws_section *s = &m->sections.v[n.id];
 		if (s->id == WS_SEC_CUSTOM)
@@ -94,6 +97,8 @@ view_node_size(const struct view *v, struct view_node n)
 		return v->a->m->span.len;
 	case VN_SECTION:
 		return v->a->m->sections.v[n.id].whole.len;
+	case VN_GROUP:
+		return v->groups.v[n.id].size;
 	default:
 		return v->retained ? v->a->dom.retained[n.id] :
 		    item(v, n.id)->size;
@@ -116,7 +121,7 @@ int
 view_has_children(const struct view *v, struct view_node n)
 {
 	if (n.type == VN_MODULE || n.type == VN_COMPONENT ||
-	    n.type == VN_CMODULE)
+	    n.type == VN_CMODULE || n.type == VN_GROUP)
 		return 1;
 	if (n.type == VN_SECTION)	/* not when it is one item: itself */
 		return v->sec_end[n.id] - v->sec_first[n.id] > 1;
@@ -213,6 +218,15 @@ build_list(struct view *v)
 		for (uint32_t i = 0; i < v->ca->nmodules; i++)
 			rc |= push_row(v, (struct view_node){ VN_CMODULE, i },
 			    &cap);
+	} else if (cur.type == VN_MODULE && v->by != BY_SECTION) {
+		for (uint32_t g = 0; g < v->groups.n; g++)
+			rc |= push_row(v, (struct view_node){ VN_GROUP, g },
+			    &cap);
+	} else if (cur.type == VN_GROUP) {
+		for (uint32_t i = 0; i < a->attrib.n; i++)
+			if (v->groups.of_item[i] == cur.id)
+				rc |= push_row(v, (struct view_node){ VN_ITEM,
+				    i }, &cap);
 	} else if (cur.type == VN_MODULE) {
 		rc |= push_row(v, (struct view_node){ VN_ITEM, 0 }, &cap);
 		for (uint32_t s = 0; s < a->m->sections.n; s++)
@@ -298,6 +312,7 @@ use_module(struct view *v, const struct ws_analysis *a,
 	free(v->flags);
 	free(v->sec_first);
 	free(v->sec_end);
+	ws_groups_free(&v->groups);
 	v->a = a;
 	v->f = f;
 	v->adv = adv;
@@ -305,6 +320,10 @@ use_module(struct view *v, const struct ws_analysis *a,
 	v->sec_first = malloc(nsec * sizeof *v->sec_first);
 	v->sec_end = malloc(nsec * sizeof *v->sec_end);
 	if (v->flags == NULL || v->sec_first == NULL || v->sec_end == NULL)
+		return -1;
+	if (v->by != BY_SECTION && ws_groups_build(&v->groups, a,
+	    v->by == BY_CRATE ? WS_GROUP_CRATE : WS_GROUP_NAMESPACE,
+	    &(struct ws_diag){ 0 }) != 0)
 		return -1;
 	set_flags(v);
 	set_section_ranges(v);
@@ -364,6 +383,7 @@ view_free(struct view *v)
 	free(v->path);
 	free(v->list);
 	ws_tree_rows_free(&v->paths);
+	ws_groups_free(&v->groups);
 	memset(v, 0, sizeof *v);
 }
 
@@ -471,6 +491,32 @@ go_up(struct view *v)
 	v->filter[0] = '\0';
 	build_list(v);
 	select_node(v, from);	/* the rows may differ from when we left */
+	clamp(v);
+	return VIEW_REDRAW;
+}
+
+/*
+ * The next way to list the module: sections, crates, namespaces.  Back at
+ * the module's top level, where the listing changes.
+ */
+static int
+next_by(struct view *v)
+{
+	struct ws_diag	 d = { 0 };
+	size_t		 top = v->ca != NULL ? 2 : 1;	/* the module's level */
+
+	if (v->depth < top)
+		return VIEW_NONE;	/* a component: open a module first */
+	ws_groups_free(&v->groups);
+	v->by = (enum view_by)((v->by + 1) % BY_MAX);
+	if (v->by != BY_SECTION && ws_groups_build(&v->groups, v->a,
+	    v->by == BY_CRATE ? WS_GROUP_CRATE : WS_GROUP_NAMESPACE, &d) != 0)
+		v->by = BY_SECTION;
+	v->depth = top;
+	v->path[top - 1].sel = v->path[top - 1].top = 0;
+	v->filter_len = 0;
+	v->filter[0] = '\0';
+	build_list(v);
 	clamp(v);
 	return VIEW_REDRAW;
 }
@@ -618,6 +664,7 @@ view_key(struct view *v, int key)
 	case 'g':
 		v->graph = (enum view_graph)((v->graph + 1) % 3);
 		return VIEW_REDRAW;
+	case 'v': return next_by(v);
 	case '/':
 		v->searching = 1;
 		return VIEW_REDRAW;

@@ -17,6 +17,7 @@
 #include "analysis/analysis.h"
 #include "analysis/canalysis.h"
 #include "analysis/findings.h"
+#include "analysis/groups.h"
 #include "analysis/trees.h"
 
 /* Keys beyond bytes, as screen.c translates them. */
@@ -32,14 +33,20 @@ enum view_mode {
 };
 
 enum view_sort { SORT_SIZE, SORT_NAME };
+
+/* What a module's top level lists: its sections, or its functions grouped. */
+enum view_by { BY_SECTION, BY_CRATE, BY_NAMESPACE, BY_MAX };
 enum view_graph { SHOW_BOTH, SHOW_PERCENT, SHOW_BAR };
 
 /*
  * A node of the browsable tree.  A component is the top of its tree, its
  * core modules (VN_CMODULE) beneath it; opening one shows that module
- * (VN_MODULE, whose id is then the module's number).
+ * (VN_MODULE, whose id is then the module's number).  Viewed by crate or
+ * namespace, a module lists groups (VN_GROUP, id: the group's index),
+ * each opening onto its functions.
  */
-enum { VN_MODULE, VN_SECTION, VN_ITEM, VN_COMPONENT, VN_CMODULE };
+enum { VN_MODULE, VN_SECTION, VN_ITEM, VN_COMPONENT, VN_CMODULE,
+	VN_GROUP };
 struct view_node {
 	uint8_t		 type;
 	uint32_t	 id;		/* section or item index */
@@ -85,6 +92,8 @@ struct view {
 	int			 reverse;	/* sort the other way */
 	int			 retained;	/* sizes: retained, not shallow */
 	enum view_graph		 graph;
+	enum view_by		 by;
+	struct ws_groups	 groups;	/* of v->a, by v->by */
 
 	char			 filter[128];	/* incremental search */
 	size_t			 filter_len;

@@ -1114,6 +1114,53 @@ unman(const char *in, char *out, size_t cap)
 	out[k] = '\0';
 }
 
+/* v: the module by crate, by namespace, back to sections. */
+static void
+test_groups(struct sample *s)
+{
+	struct view v;
+	uint64_t sum = 0;
+	size_t	 n, core;
+
+	if (!ok(view_init(&v, &s->a, &s->f, &s->adv, 0) == 0, "groups: init"))
+		return;
+	ok(find_row(&v, "code") < v.nlist, "groups: sections first");
+	select_row(&v, "code");
+	view_key(&v, 'l');
+	ok(view_key(&v, 'v') == VIEW_REDRAW && v.depth == 1 &&
+	    v.by == BY_CRATE, "groups: v goes back to the top, by crate");
+	n = render(&v);
+	ok(screen_has(&v, "by crate]"), "groups: the header says by crate");
+	ok(v.nlist == v.groups.n && v.nlist == 6, "groups: %zu crates",
+	    v.nlist);
+	core = find_row(&v, "core");
+	ok(core < v.nlist && find_row(&v, "(no crate)") < v.nlist &&
+	    find_row(&v, "dlmalloc") < v.nlist, "groups: core, dlmalloc, "
+	    "(no crate) are rows");
+	ok(sorted_by_size(&v, 0), "groups: largest first");
+	select_row(&v, "core");
+	view_key(&v, 'l');
+	for (size_t i = 0; i < v.nlist; i++) {
+		const char *name = row_name(&v, i);
+		sum += v.list[i].size;
+		if (!ok(strncmp(name, "core::", 6) == 0 || name[0] == '<',
+		    "groups: %s is core's", name))
+			break;
+	}
+	ok(v.nlist == v.groups.v[v.path[1].node.id].count &&
+	    sum == v.groups.v[v.path[1].node.id].size,
+	    "groups: core's %zu functions add up to its %" PRIu64 " bytes",
+	    v.nlist, sum);
+	ok(view_key(&v, 'v') == VIEW_REDRAW && v.by == BY_NAMESPACE &&
+	    v.depth == 1, "groups: v again: by namespace");
+	render(&v);
+	ok(screen_has(&v, "by namespace]"), "groups: header by namespace");
+	ok(view_key(&v, 'v') == VIEW_REDRAW && v.by == BY_SECTION &&
+	    find_row(&v, "code") < v.nlist, "groups: v again: sections");
+	(void)n;
+	view_free(&v);
+}
+
 static void
 test_man_keys(void)
 {
@@ -1196,6 +1243,7 @@ main(void)
 	}
 	if (ok(load(&s, "rust-release.wasm") == 0, "rust-release.wasm loads")) {
 		test_advice(&s);
+		test_groups(&s);
 		unload(&s);
 	}
 	if (ok(load(&s, "hostile.wasm") == 0, "hostile.wasm loads")) {
