@@ -27,6 +27,7 @@
 #include "analysis/monos.h"
 #include "analysis/names_from.h"
 #include "analysis/select.h"
+#include "analysis/sources.h"
 #include "analysis/trees.h"
 #include "report/escape.h"
 #include "report/report.h"
@@ -40,7 +41,8 @@ enum { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_TROUBLE = 2 };
 
 enum command {
 	CMD_INSPECT, CMD_SECTIONS, CMD_TOP, CMD_DOMINATORS, CMD_PATHS,
-	CMD_GARBAGE, CMD_MONOS, CMD_ADVISE, CMD_CHECK, CMD_DIFF, CMD_EXTRACT
+	CMD_GARBAGE, CMD_MONOS, CMD_ADVISE, CMD_CHECK, CMD_DIFF, CMD_EXTRACT,
+	CMD_SOURCES
 };
 
 struct ws_opts {
@@ -65,6 +67,7 @@ struct ws_opts {
 	const char	*config;	/* check --config */
 	const char	*max_growth;	/* diff --max-growth */
 	int		 compressed;	/* inspect, sections --compressed */
+	int		 depth_set;	/* -d given (sources) */
 	long		 module;	/* --module N of a component; -1: none */
 	enum ws_group_by group_by;	/* top, inspect --group-by */
 	const char	*names_from;	/* --names-from: another build */
@@ -90,6 +93,8 @@ static const struct {
 	    "alive" },
 	{ "monos",	CMD_MONOS,	0, "generic functions with many "
 	    "monomorphized copies" },
+	{ "sources",	CMD_SOURCES,	0, "code bytes by source file, from "
+	    "DWARF line tables" },
 	{ "advise",	CMD_ADVISE,	0, "findings and what to do about "
 	    "them, with savings" },
 	{ "check",	CMD_CHECK,	3, "size budgets for CI: exit 1 when "
@@ -119,7 +124,8 @@ usage(FILE *fp)
 	    "  --retained              top: show retained sizes too\n"
 	    "  --sort=shallow|retained top: rank by shallow (default) or "
 	    "retained size\n"
-	    "  -d, --depth=N           dominators, paths: N levels (0: all)\n"
+	    "  -d, --depth=N           dominators, paths: N levels (0: all);\n"
+	    "                          sources: N path components (0: files)\n"
 	    "  -r, --rows=N            dominators, paths: N rows per tree "
 	    "(0: all)\n"
 	    "  --descending            paths: what ITEMs keep alive\n"
@@ -330,7 +336,10 @@ parse_args(int argc, char **argv, struct ws_opts *o)
 			o->number = parse_count(optarg);
 			o->number_set = 1;
 			break;
-		case 'd': o->limits.depth = (uint32_t)parse_count(optarg); break;
+		case 'd':
+			o->limits.depth = (uint32_t)parse_count(optarg);
+			o->depth_set = 1;
+			break;
 		case 'r': o->limits.rows = parse_count(optarg); break;
 		case OPT_RETAINED: o->retained = 1; break;
 		case OPT_SORT:
@@ -441,6 +450,7 @@ struct prepared {
 	struct ws_findings	 findings;	/* inspect, advise */
 	struct ws_advice	 advice;
 	struct ws_groups	 groups;	/* top, inspect --group-by */
+	struct ws_sources	 sources;	/* sources */
 };
 
 static volatile sig_atomic_t interrupted;
@@ -541,6 +551,15 @@ prepare(const struct ws_opts *o, const struct ws_analysis *a,
 			return 0;
 		fprintf(stderr, "wasmsize: %s\n", d.text);
 		return -1;
+	case CMD_SOURCES:
+		if (ws_sources_build(&p->sources, a->m, !o->depth_set ?
+		    WS_SOURCES_AUTO : o->limits.depth > 4096 ? 4096 :
+		    (int)o->limits.depth, &d) != 0) {
+			fprintf(stderr, "wasmsize: %s\n", d.text);
+			return -1;
+		}
+		ws_report_sources_notes(stderr, a->path, &p->sources);
+		return 0;
 	default:
 		return 0;
 	}
@@ -575,6 +594,8 @@ run_report(const struct ws_opts *o, const struct ws_analysis *a,
 		    o->all ? 0 : o->number_set ? o->number : 10);
 	case CMD_MONOS:
 		return ws_report_monos(fp, a, &p->monos, o->format, o->number);
+	case CMD_SOURCES:
+		return ws_report_sources(fp, a, &p->sources, o->format);
 	case CMD_CHECK:		/* run_check */
 	case CMD_DIFF:		/* run_diff */
 	case CMD_EXTRACT:	/* extract */
@@ -1125,6 +1146,7 @@ main(int argc, char **argv)
 	ws_monos_free(&prep.monos);
 	ws_findings_free(&prep.findings);
 	ws_advice_free(&prep.advice);
+	ws_sources_free(&prep.sources);
 	ws_groups_free(&prep.groups);
 	unload(&l);
 	return status;

@@ -18,6 +18,7 @@
 #include "analysis/findings.h"
 #include "analysis/groups.h"
 #include "analysis/monos.h"
+#include "analysis/sources.h"
 #include "analysis/trees.h"
 
 enum ws_format { WS_FORMAT_TEXT, WS_FORMAT_CSV, WS_FORMAT_JSON,
@@ -92,6 +93,17 @@ int	ws_report_check(FILE *fp, const struct ws_check_file *, size_t nfiles,
 int	ws_report_diff(FILE *fp, const struct ws_side *old,
 	    const struct ws_side *new, const struct ws_diff *, enum ws_format,
 	    size_t n);
+
+/*
+ * Code bytes by source file or directory (`sources`); without DWARF line
+ * information, text is one line saying so.
+ */
+int	ws_report_sources(FILE *fp, const struct ws_analysis *,
+	    const struct ws_sources *, enum ws_format);
+
+/* The notes about the DWARF, as "wasmsize: FILE: note: offset 0xN: ..." */
+void	ws_report_sources_notes(FILE *fp, const char *file,
+	    const struct ws_sources *);
 
 /* A component: its modules and its own bytes (inspect, sections). */
 int	ws_report_component(FILE *fp, const struct ws_canalysis *,

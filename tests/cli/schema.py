@@ -38,7 +38,8 @@ def own(cmd):
 
 own_validators = {c: own(c) for c in schema['$defs']
                   if c in ('inspect', 'sections', 'top', 'dominators', 'paths',
-                           'garbage', 'monos', 'advise', 'check', 'diff')}
+                           'garbage', 'monos', 'advise', 'check', 'diff',
+                           'sources')}
 
 
 def no_float(s):
@@ -61,6 +62,16 @@ def validate(cmd, doc, what):
 
 
 def facts(cmd, doc, what):
+    g = doc.get('groups') if cmd in ('top', 'inspect') else None
+    if g is not None and (sum(x['size'] for x in g['groups']) != g['code_bytes']
+                          or sum(x['functions'] for x in g['groups']) != g['functions']):
+        fail(f'{what}: the groups do not add up')
+    if cmd == 'sources':
+        if doc['covered'] + doc['uncovered'] != doc['code_size']:
+            fail(f'{what}: covered + uncovered is not the code size')
+        if sum(x['size'] for x in doc['groups']) != doc['covered'] or \
+                sum(x['size'] for x in doc['files']) != doc['covered']:
+            fail(f'{what}: files or groups do not add up to the covered bytes')
     if cmd == 'inspect':
         if sum(i['size'] for i in doc['items']) != doc['size']:
             fail(f'{what}: item sizes do not add up to the size')
@@ -148,6 +159,12 @@ for path in paths:
     run('monos', ['monos', '--json', f], b)
     run('monos', ['monos', '-n', '0', '--json', f], b)
     run('advise', ['advise', '--json', f], b)
+    run('sources', ['sources', '--json', f], b)
+    run('sources', ['sources', '-d', '0', '--json', f], b)
+    run('sources', ['sources', '-d', '2', '--json', f], b)
+    run('top', ['top', '-n', '0', '--group-by=crate', '--json', f], b)
+    run('top', ['top', '--group-by=namespace', '--json', f], b)
+    run('inspect', ['inspect', '--group-by=crate', '--json', f], b)
     funcs = [i for i in (rep or {'items': []})['items']
              if i['kind'] == 'function']
     if funcs:

@@ -20,7 +20,9 @@
 #include "analysis/analysis.h"
 #include "analysis/canalysis.h"
 #include "analysis/findings.h"
+#include "analysis/groups.h"
 #include "analysis/monos.h"
+#include "analysis/sources.h"
 #include "analysis/trees.h"
 #include "report/report.h"
 #include "wasm/diag.h"
@@ -93,7 +95,10 @@ struct extras {
 	struct ws_monos		 monos;
 	struct ws_findings	 findings;
 	struct ws_advice	 advice;
-	int			 have_monos, have_advice;
+	struct ws_groups	 crates, namespaces;
+	struct ws_sources	 sources;
+	int			 have_monos, have_advice, have_groups;
+	int			 have_sources;
 };
 
 static void
@@ -110,6 +115,11 @@ extras_build(struct extras *x, const struct ws_analysis *a, size_t size)
 	x->have_advice = step_ok(ws_findings_build(&x->findings, a, &d),
 	    "findings", &d, size) && step_ok(ws_advice_build(&x->advice, a,
 	    &x->findings, savings, &d), "advice", &d, size);
+	x->have_groups = step_ok(ws_groups_build(&x->crates, a, WS_GROUP_CRATE,
+	    &d), "crates", &d, size) && step_ok(ws_groups_build(&x->namespaces,
+	    a, WS_GROUP_NAMESPACE, &d), "namespaces", &d, size);
+	x->have_sources = step_ok(ws_sources_build(&x->sources, a->m,
+	    WS_SOURCES_AUTO, &d), "sources", &d, size);
 }
 
 static void
@@ -120,6 +130,9 @@ extras_free(struct extras *x)
 	ws_monos_free(&x->monos);
 	ws_findings_free(&x->findings);
 	ws_advice_free(&x->advice);
+	ws_groups_free(&x->crates);
+	ws_groups_free(&x->namespaces);
+	ws_sources_free(&x->sources);
 }
 
 static void
@@ -139,9 +152,15 @@ reports(FILE *fp, const struct ws_analysis *a, size_t size)
 		enum ws_format f = formats[i];
 
 		if (x.have_advice && (ws_report_inspect(fp, a, &x.findings,
-		    &x.advice, f) != 0 || ws_report_advise(fp, a, &x.findings,
-		    &x.advice, f) != 0))
+		    &x.advice, x.have_groups ? &x.crates : NULL, f) != 0 ||
+		    ws_report_advise(fp, a, &x.findings, &x.advice, f) != 0))
 			report_failed("inspect or advise", f);
+		if (x.have_groups && ws_report_top(fp, a, f, &(struct
+		    ws_top_opts){ .groups = &x.namespaces }) != 0)
+			report_failed("top --group-by", f);
+		if (x.have_sources && ws_report_sources(fp, a, &x.sources,
+		    f) != 0)
+			report_failed("sources", f);
 		if (ws_report_sections(fp, a, f) != 0)
 			report_failed("sections", f);
 		for (size_t t = 0; t < sizeof tops / sizeof *tops; t++)

@@ -34,8 +34,9 @@ wait_for 'gzip 341 B  names.wasm$'	# the title, at 40 columns
 keys '?'
 end
 expect help-40x10-end 'flags: D'
+tm resize-window -x 80 -y 25
+expect help-80x25 'Up, k'
 tm resize-window -x 80 -y 24
-expect help 'Up, k'
 keys q
 expect small-then-j '? help  q quit'
 alive

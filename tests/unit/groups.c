@@ -16,7 +16,8 @@ expect(enum ws_group_by by, const char *name, const char *want)
 	struct ws_str k = ws_group_key((struct ws_str){ name, strlen(name) },
 	    by);
 
-	ok(k.len == strlen(want) && memcmp(k.s, want, k.len) == 0,
+	ok(k.len == strlen(want) && (k.len == 0 || memcmp(k.s, want,
+	    k.len) == 0),
 	    "%s of '%s' is '%s' (got '%.*s')", ws_group_by_name(by), name,
 	    want, (int)k.len, k.s ? k.s : "");
 }
