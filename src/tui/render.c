@@ -172,8 +172,8 @@ where(const struct view *v, struct view_line *l)
 {
 	static const char *const sorts[2][2] = {
 		{ "size", "size, smallest first" }, { "name", "name, Z-A" } };
-	static const char *const bys[BY_MAX] = { "", "; by crate",
-	    "; by namespace" };
+	static const char *const bys[BY_MAX] = { "", "; by source",
+	    "; by crate", "; by namespace" };
 
 	set(l, ATTR_HEADER);
 	add(l, " ");

@@ -25,7 +25,7 @@ const struct view_keydef view_keys[] = {
 	{ "n", "sort by name (again: reverse)" },
 	{ "r", "show retained or shallow sizes" },
 	{ "g", "show percent, bar, or both" },
-	{ "v", "view the module by section, Rust crate or C++ namespace" },
+	{ "v", "list by section, source file, Rust crate or C++ namespace" },
 	{ "/", "search: filter rows as you type; Enter keeps, Esc clears" },
 	{ "p", "why the item is kept: who references it" },
 	{ "P", "what the item pulls in: what it references" },
@@ -37,6 +37,11 @@ const struct view_keydef view_keys[] = {
 };
 
 enum { PATH_DEPTH = 12, PATH_ROWS = 500 };
+
+/* The by-source row of the code bytes that no line-table row covers. */
+#define NO_LINES	((struct ws_str){ "(no line information)", 21 })
+#define NO_DWARF	((struct ws_str){ "(no DWARF line information: v again " \
+			    "shows crates)", 49 })
 
 /* ---- the tree -------------------------------------------------------- */
 
@@ -71,6 +76,14 @@ view_node_name(const struct view *v, struct view_node n)
 		return (struct ws_str){ v->a->path, strlen(v->a->path) };
 	case VN_GROUP:
 		return v->groups.v[n.id].name;
+	case VN_SRCGROUP:
+		if (n.id == v->sources.ngroups)
+			return v->sources.lines.present ? NO_LINES : NO_DWARF;
+		return (struct ws_str){ v->sources.groups[n.id].path,
+		    v->sources.groups[n.id].len };
+	case VN_SRCFILE:
+		return (struct ws_str){ v->sources.files[n.id].path,
+		    v->sources.files[n.id].len };
 	case VN_SECTION: {
 		const struct ws_section *s = &m->sections.v[n.id];
 		if (s->id == WS_SEC_CUSTOM)
@@ -99,6 +112,11 @@ view_node_size(const struct view *v, struct view_node n)
 		return v->a->m->sections.v[n.id].whole.len;
 	case VN_GROUP:
 		return v->groups.v[n.id].size;
+	case VN_SRCGROUP:
+		return n.id == v->sources.ngroups ? v->sources.code_size -
+		    v->sources.covered : v->sources.groups[n.id].size;
+	case VN_SRCFILE:
+		return v->sources.files[n.id].size;
 	default:
 		return v->retained ? v->a->dom.retained[n.id] :
 		    item(v, n.id)->size;
@@ -123,6 +141,11 @@ view_has_children(const struct view *v, struct view_node n)
 	if (n.type == VN_MODULE || n.type == VN_COMPONENT ||
 	    n.type == VN_CMODULE || n.type == VN_GROUP)
 		return 1;
+	if (n.type == VN_SRCGROUP)
+		return n.id < v->sources.ngroups &&
+		    v->sources.groups[n.id].dir;
+	if (n.type == VN_SRCFILE)
+		return 0;
 	if (n.type == VN_SECTION)	/* not when it is one item: itself */
 		return v->sec_end[n.id] - v->sec_first[n.id] > 1;
 	return v->a->dom.child_at[n.id + 1] > v->a->dom.child_at[n.id];
@@ -218,6 +241,17 @@ build_list(struct view *v)
 		for (uint32_t i = 0; i < v->ca->nmodules; i++)
 			rc |= push_row(v, (struct view_node){ VN_CMODULE, i },
 			    &cap);
+	} else if (cur.type == VN_MODULE && v->by == BY_SOURCE) {
+		for (uint32_t g = 0; g <= v->sources.ngroups; g++)
+			rc |= push_row(v, (struct view_node){ VN_SRCGROUP, g },
+			    &cap);
+	} else if (cur.type == VN_SRCGROUP) {
+		const struct ws_source_group *g = &v->sources.groups[cur.id];
+		for (uint32_t f = 0; f < v->sources.nfiles; f++)
+			if (v->sources.files[f].len >= g->len && memcmp(
+			    v->sources.files[f].path, g->path, g->len) == 0)
+				rc |= push_row(v, (struct view_node){
+				    VN_SRCFILE, f }, &cap);
 	} else if (cur.type == VN_MODULE && v->by != BY_SECTION) {
 		for (uint32_t g = 0; g < v->groups.n; g++)
 			rc |= push_row(v, (struct view_node){ VN_GROUP, g },
@@ -302,6 +336,27 @@ set_section_ranges(struct view *v)
 	}
 }
 
+/* The groups or sources v->by needs, of v->a; 0, or -1 on OOM. */
+static int
+build_by(struct view *v)
+{
+	struct ws_diag d = { 0 };
+
+	ws_groups_free(&v->groups);
+	ws_sources_free(&v->sources);
+	switch (v->by) {
+	case BY_SOURCE:
+		return ws_sources_build(&v->sources, v->a->m, WS_SOURCES_AUTO,
+		    &d);
+	case BY_CRATE:
+	case BY_NAMESPACE:
+		return ws_groups_build(&v->groups, v->a, v->by == BY_CRATE ?
+		    WS_GROUP_CRATE : WS_GROUP_NAMESPACE, &d);
+	default:
+		return 0;
+	}
+}
+
 /* Shows module a: its per-item flags and section ranges. */
 static int
 use_module(struct view *v, const struct ws_analysis *a,
@@ -312,7 +367,6 @@ use_module(struct view *v, const struct ws_analysis *a,
 	free(v->flags);
 	free(v->sec_first);
 	free(v->sec_end);
-	ws_groups_free(&v->groups);
 	v->a = a;
 	v->f = f;
 	v->adv = adv;
@@ -321,9 +375,7 @@ use_module(struct view *v, const struct ws_analysis *a,
 	v->sec_end = malloc(nsec * sizeof *v->sec_end);
 	if (v->flags == NULL || v->sec_first == NULL || v->sec_end == NULL)
 		return -1;
-	if (v->by != BY_SECTION && ws_groups_build(&v->groups, a,
-	    v->by == BY_CRATE ? WS_GROUP_CRATE : WS_GROUP_NAMESPACE,
-	    &(struct ws_diag){ 0 }) != 0)
+	if (build_by(v) != 0)
 		return -1;
 	set_flags(v);
 	set_section_ranges(v);
@@ -384,6 +436,7 @@ view_free(struct view *v)
 	free(v->list);
 	ws_tree_rows_free(&v->paths);
 	ws_groups_free(&v->groups);
+	ws_sources_free(&v->sources);
 	memset(v, 0, sizeof *v);
 }
 
@@ -496,22 +549,21 @@ go_up(struct view *v)
 }
 
 /*
- * The next way to list the module: sections, crates, namespaces.  Back at
- * the module's top level, where the listing changes.
+ * The next way to list the module: sections, source files, crates,
+ * namespaces.  Back at the module's top level, where the listing changes.
  */
 static int
 next_by(struct view *v)
 {
-	struct ws_diag	 d = { 0 };
 	size_t		 top = v->ca != NULL ? 2 : 1;	/* the module's level */
 
 	if (v->depth < top)
 		return VIEW_NONE;	/* a component: open a module first */
-	ws_groups_free(&v->groups);
 	v->by = (enum view_by)((v->by + 1) % BY_MAX);
-	if (v->by != BY_SECTION && ws_groups_build(&v->groups, v->a,
-	    v->by == BY_CRATE ? WS_GROUP_CRATE : WS_GROUP_NAMESPACE, &d) != 0)
+	if (build_by(v) != 0) {
 		v->by = BY_SECTION;
+		build_by(v);
+	}
 	v->depth = top;
 	v->path[top - 1].sel = v->path[top - 1].top = 0;
 	v->filter_len = 0;

@@ -18,6 +18,7 @@
 #include "analysis/canalysis.h"
 #include "analysis/findings.h"
 #include "analysis/groups.h"
+#include "analysis/sources.h"
 #include "analysis/trees.h"
 
 /* Keys beyond bytes, as screen.c translates them. */
@@ -34,8 +35,11 @@ enum view_mode {
 
 enum view_sort { SORT_SIZE, SORT_NAME };
 
-/* What a module's top level lists: its sections, or its functions grouped. */
-enum view_by { BY_SECTION, BY_CRATE, BY_NAMESPACE, BY_MAX };
+/*
+ * What a module's top level lists: its sections, its code by source file
+ * (from DWARF), or its functions by crate or namespace.
+ */
+enum view_by { BY_SECTION, BY_SOURCE, BY_CRATE, BY_NAMESPACE, BY_MAX };
 enum view_graph { SHOW_BOTH, SHOW_PERCENT, SHOW_BAR };
 
 /*
@@ -43,10 +47,12 @@ enum view_graph { SHOW_BOTH, SHOW_PERCENT, SHOW_BAR };
  * core modules (VN_CMODULE) beneath it; opening one shows that module
  * (VN_MODULE, whose id is then the module's number).  Viewed by crate or
  * namespace, a module lists groups (VN_GROUP, id: the group's index),
- * each opening onto its functions.
+ * each opening onto its functions; by source, the files and directories
+ * of the sources report (VN_SRCGROUP; id ngroups: the bytes without line
+ * information), a directory opening onto its files (VN_SRCFILE).
  */
 enum { VN_MODULE, VN_SECTION, VN_ITEM, VN_COMPONENT, VN_CMODULE,
-	VN_GROUP };
+	VN_GROUP, VN_SRCGROUP, VN_SRCFILE };
 struct view_node {
 	uint8_t		 type;
 	uint32_t	 id;		/* section or item index */
@@ -94,6 +100,7 @@ struct view {
 	enum view_graph		 graph;
 	enum view_by		 by;
 	struct ws_groups	 groups;	/* of v->a, by v->by */
+	struct ws_sources	 sources;	/* of v->a, when BY_SOURCE */
 
 	char			 filter[128];	/* incremental search */
 	size_t			 filter_len;

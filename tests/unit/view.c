@@ -1114,7 +1114,52 @@ unman(const char *in, char *out, size_t cap)
 	out[k] = '\0';
 }
 
-/* v: the module by crate, by namespace, back to sections. */
+/* v on a module with DWARF: its code by source file and directory. */
+static void
+test_sources(struct sample *s)
+{
+	struct view v;
+	uint64_t sum = 0, dir;
+	size_t	 core;
+	int	 n;
+
+	if (!ok(view_init(&v, &s->a, &s->f, &s->adv, 0) == 0, "sources: init"))
+		return;
+	view_key(&v, 'v');
+	render(&v);
+	ok(v.by == BY_SOURCE && screen_has(&v, "by source]"),
+	    "sources: v shows the code by source");
+	for (size_t i = 0; i < v.nlist; i++)
+		sum += v.list[i].size;
+	ok(v.nlist == v.sources.ngroups + 1 && sum == v.sources.code_size,
+	    "sources: %zu rows add up to the code section's %" PRIu64
+	    " bytes", v.nlist, sum);
+	ok(find_row(&v, "(no line information)") < v.nlist,
+	    "sources: a row for the bytes without line information");
+	core = find_row(&v, "/usr/src/rustc-1.63.0/library/core/");
+	if (!ok(core < v.nlist, "sources: core's directory is a row"))
+		goto out;
+	dir = v.list[core].size;
+	select_row(&v, "/usr/src/rustc-1.63.0/library/core/");
+	n = view_key(&v, 'l');
+	ok(n == VIEW_REDRAW && v.depth == 2 && v.nlist == 36,
+	    "sources: it opens onto its 36 files (%zu)", v.nlist);
+	sum = 0;
+	for (size_t i = 0; i < v.nlist; i++) {
+		sum += v.list[i].size;
+		if (!ok(strncmp(row_name(&v, i),
+		    "/usr/src/rustc-1.63.0/library/core/", 35) == 0,
+		    "sources: %s is under it", row_name(&v, i)))
+			break;
+	}
+	ok(sum == dir, "sources: its files add up to its %" PRIu64 " bytes",
+	    dir);
+	ok(view_key(&v, 'l') == VIEW_NONE, "sources: a file opens no further");
+out:
+	view_free(&v);
+}
+
+/* v: the module by source, crate, namespace, back to sections. */
 static void
 test_groups(struct sample *s)
 {
@@ -1128,7 +1173,12 @@ test_groups(struct sample *s)
 	select_row(&v, "code");
 	view_key(&v, 'l');
 	ok(view_key(&v, 'v') == VIEW_REDRAW && v.depth == 1 &&
-	    v.by == BY_CRATE, "groups: v goes back to the top, by crate");
+	    v.by == BY_SOURCE, "groups: v goes back to the top, by source");
+	ok(v.nlist == 1 && v.list[0].size == v.sources.code_size &&
+	    strncmp(row_name(&v, 0), "(no DWARF line information", 26) == 0,
+	    "groups: without DWARF, by source is one row saying so");
+	ok(view_key(&v, 'v') == VIEW_REDRAW && v.depth == 1 &&
+	    v.by == BY_CRATE, "groups: v again: by crate");
 	n = render(&v);
 	ok(screen_has(&v, "by crate]"), "groups: the header says by crate");
 	ok(v.nlist == v.groups.n && v.nlist == 6, "groups: %zu crates",
@@ -1248,6 +1298,10 @@ main(void)
 	}
 	if (ok(load(&s, "hostile.wasm") == 0, "hostile.wasm loads")) {
 		test_hostile(&s);
+		unload(&s);
+	}
+	if (ok(load(&s, "rust-debug.wasm") == 0, "rust-debug.wasm loads")) {
+		test_sources(&s);
 		unload(&s);
 	}
 	test_fit("dups.wasm");
