@@ -244,10 +244,11 @@ group_of(struct ws_groups *g, struct table *t, struct ws_str key)
 	return (uint32_t)g->n - 1;
 }
 
-/* The key of function item it: its group's name. */
+/* The key of function item i: its group's name. */
 static struct ws_str
-item_key(const struct ws_item *it, enum ws_group_by by)
+item_key(struct ws_groups *g, const struct ws_item *it, size_t i)
 {
+	enum ws_group_by by = g->by;
 	struct ws_str k;
 
 	if (!it->named)
@@ -256,6 +257,10 @@ item_key(const struct ws_item *it, enum ws_group_by by)
 	k = ws_group_key(it->sym, by);
 	if (k.len > 0)
 		return k;
+	if (g->dwarf.of_item != NULL && g->dwarf.of_item[i].len > 0) {
+		g->by_dwarf++;
+		return g->dwarf.of_item[i];
+	}
 	return by == WS_GROUP_CRATE ? (struct ws_str){ WS_GROUP_NO_PATH_CRATE,
 	    sizeof WS_GROUP_NO_PATH_CRATE - 1 } : (struct ws_str){
 	    WS_GROUP_NO_PATH_NS, sizeof WS_GROUP_NO_PATH_NS - 1 };
@@ -310,6 +315,29 @@ add(struct ws_groups *g, const struct ws_analysis *a, uint32_t i, uint32_t k)
 		x->largest = i;
 }
 
+/* The DWARF crates of named functions whose names have no path. */
+static int
+crates_from_dwarf(struct ws_groups *g, const struct ws_analysis *a,
+    struct ws_diag *diag)
+{
+	uint8_t	*want = calloc(a->attrib.n ? a->attrib.n : 1, 1);
+	size_t	 n = 0;
+	int	 rc = 0;
+
+	if (want == NULL)
+		return ws_diag_set(diag, 0, WS_ERR_NOMEM, "out of memory");
+	for (size_t i = 0; i < a->attrib.n; i++) {
+		const struct ws_item *it = &a->attrib.items[i];
+		want[i] = it->kind == WS_ENT_FUNCTION && it->named &&
+		    ws_group_key(it->sym, WS_GROUP_CRATE).len == 0;
+		n += want[i];
+	}
+	if (n > 0)
+		rc = ws_dwarf_crates_build(&g->dwarf, a, want, diag);
+	free(want);
+	return rc;
+}
+
 int
 ws_groups_build(struct ws_groups *g, const struct ws_analysis *a,
     enum ws_group_by by, struct ws_diag *diag)
@@ -327,12 +355,16 @@ ws_groups_build(struct ws_groups *g, const struct ws_analysis *a,
 	t.mask = cap - 1;
 	if (g->of_item == NULL || g->v == NULL || t.slot == NULL)
 		goto nomem;
+	if (by == WS_GROUP_CRATE && crates_from_dwarf(g, a, diag) != 0) {
+		free(t.slot);
+		return -1;
+	}
 	for (size_t i = 0; i < n; i++) {
 		const struct ws_item *it = &a->attrib.items[i];
 		g->of_item[i] = UINT32_MAX;
 		if (it->kind == WS_ENT_FUNCTION)
 			add(g, a, (uint32_t)i, group_of(g, &t,
-			    item_key(it, by)));
+			    item_key(g, it, i)));
 	}
 	free(t.slot);
 	for (size_t i = 0; i < g->n; i++)	/* remember the old index */
@@ -351,5 +383,6 @@ ws_groups_free(struct ws_groups *g)
 {
 	free(g->v);
 	free(g->of_item);
+	ws_dwarf_crates_free(&g->dwarf);
 	memset(g, 0, sizeof *g);
 }

@@ -3,7 +3,9 @@
  * groups.h - function bytes rolled up by where the code came from, read
  * from demangled names: the Rust crate (the first path segment, with
  * `<T as Trait>` impls given to T's crate) or the C++ namespace (the
- * first namespace of the qualified name, return types skipped).
+ * first namespace of the qualified name, return types skipped).  A Rust
+ * function without a path (#[no_mangle]) gets the crate its DWARF line
+ * information names, when the module has some.
  */
 #ifndef WS_GROUPS_H
 #define WS_GROUPS_H
@@ -12,6 +14,7 @@
 #include <stdint.h>
 
 #include "analysis.h"
+#include "dwarf_crates.h"
 
 enum ws_group_by { WS_GROUP_NONE = 0, WS_GROUP_CRATE, WS_GROUP_NAMESPACE };
 
@@ -35,6 +38,9 @@ struct ws_groups {
 	uint32_t	 functions;
 	uint32_t	*of_item;	/* group of each item; UINT32_MAX: not
 					   a function */
+	uint32_t	 by_dwarf;	/* functions whose crate came from
+					   DWARF, not their name */
+	struct ws_dwarf_crates dwarf;
 };
 
 /*

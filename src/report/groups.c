@@ -49,9 +49,10 @@ json_t *
 ws_groups_json(const struct ws_analysis *a, const struct ws_groups *g,
     size_t n)
 {
-	json_t	*o = json_pack("{s:s, s:I, s:I}", "by", ws_group_by_name(g->by),
-	    "code_bytes", (json_int_t)g->code, "functions",
-	    (json_int_t)g->functions);
+	json_t	*o = json_pack("{s:s, s:I, s:I, s:I}", "by",
+	    ws_group_by_name(g->by), "code_bytes", (json_int_t)g->code,
+	    "functions", (json_int_t)g->functions, "by_dwarf",
+	    (json_int_t)g->by_dwarf);
 	json_t	*arr = json_array();
 
 	for (size_t i = 0; arr != NULL && i < g->n && (n == 0 || i < n); i++) {

@@ -1,11 +1,14 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # groups.sh - --group-by: function bytes by C++ namespace on hello-cxx.wasm
-# and by Rust crate on rust-release.wasm.  Which function belongs to which
-# group is written out here by hand from the sources; the bytes of each
-# function come from wasm-objdump -x (body size plus its size field), so
-# every group's size and count is checked against wabt, and the groups
-# add up to all function bodies.
+# and by Rust crate on rust-release.wasm and rust-debug.wasm, where the
+# #[no_mangle] functions get their crate from DWARF.  Which function
+# belongs to which group is written out here by hand from the sources
+# (for rust-debug's functions without a path, checked with llvm-symbolizer
+# on their first instruction); the bytes of each function come from
+# wasm-objdump -x (body size plus its size field), so every group's size
+# and count is checked against wabt, and the groups add up to all
+# function bodies.
 . "$srcdir/tests/lib.sh"
 need python3
 need wasm-objdump
@@ -13,7 +16,7 @@ need c++filt
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
 
-for s in hello-cxx:namespace rust-release:crate; do
+for s in hello-cxx:namespace rust-release:crate rust-debug:crate; do
 	f=${s%%:*} by=${s#*:}
 	wasm-objdump -x "$samples/$f.wasm" >"$tmp/$f.objdump" || fail "objdump $f"
 	sed -n 's/^ - func\[\([0-9]*\)\] size=\([0-9]*\) <\(.*\)>$/\1 \2 \3/p' \
@@ -108,6 +111,43 @@ check('rust-release', {
 }, '(no crate)')
 if sorted(n for n in names if '::' not in n) != nopath:
     bad.append("rust-release: functions without a path changed")
+if json.load(open(f"{tmp}/rust-release.json"))['groups']['by_dwarf'] != 0:
+    bad.append("rust-release: crates from DWARF, but it has none")
+
+# rust-debug.wasm: the same code with DWARF.  The functions without a
+# path go to the crate of their first row's file (the standard library's
+# library/CRATE/, Debian's vendor/CRATE/), else of their compile unit
+# (rustlib.rs: "rustlib.rs/@/rustlib.HASH-cgu.0"); the allocator shims
+# rustc generates have no line information and stay without a crate
+names = [l.rstrip('\n').split(' ', 2)[2] for l in open(f"{tmp}/rust-debug.funcs")]
+by_path = lambda c: [n for n in names if n.startswith(c + '::')]
+# <Type as Trait>: Type's crate (std::, dlmalloc::, core::fmt::Error);
+# &T, &mut W and T have none: Trait's, all core here
+impl = lambda c: [n for n in names if n.startswith('<' + c + '::')]
+generic = [n for n in names if n.startswith(('<&T ', '<&mut W ', '<T '))]
+if len(impl('std') + impl('dlmalloc') + impl('core') + generic) != \
+        sum(n.startswith('<') for n in names):
+    bad.append("rust-debug: impls changed")
+check('rust-debug', {
+    'core': by_path('core') + impl('core') + generic,
+    'alloc': by_path('alloc') + ['__rg_oom'],
+    'std': by_path('std') + impl('std') + ['__rdl_alloc', '__rdl_dealloc',
+                                           '__rdl_realloc', 'rust_begin_unwind',
+                                           'rust_panic', 'rust_oom'],
+    'dlmalloc': by_path('dlmalloc') + impl('dlmalloc'),
+    'compiler_builtins': by_path('compiler_builtins') + ['memcpy'],
+    'panic_abort': ['__rust_start_panic'],
+    'rustlib': ['checked_div', 'describe_len', 'digit_value', 'mix', 'nth_prime'],
+}, '(no crate)')
+if sorted(n for n in names if '::' not in n and n not in (
+        '__rust_alloc', '__rust_alloc_error_handler', '__rust_dealloc',
+        '__rust_realloc')) != sorted(['__rg_oom', '__rdl_alloc', '__rdl_dealloc',
+        '__rdl_realloc', 'rust_begin_unwind', 'rust_panic', 'rust_oom', 'memcpy',
+        '__rust_start_panic', 'checked_div', 'describe_len', 'digit_value', 'mix',
+        'nth_prime']):
+    bad.append("rust-debug: functions without a path changed")
+if json.load(open(f"{tmp}/rust-debug.json"))['groups']['by_dwarf'] != 14:
+    bad.append("rust-debug: not 14 crates from DWARF")
 for b in bad:
     print("FAIL:", b, file=sys.stderr)
 sys.exit(1 if bad else 0)

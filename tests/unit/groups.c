@@ -7,6 +7,7 @@
  */
 #include <string.h>
 
+#include "analysis/dwarf_crates.h"
 #include "analysis/groups.h"
 #include "tap.h"
 
@@ -97,10 +98,58 @@ namespaces(void)
 		expect(WS_GROUP_NAMESPACE, cases[i][0], cases[i][1]);
 }
 
+static void
+expect_str(struct ws_str k, const char *what, const char *want)
+{
+	ok(k.len == strlen(want) && (k.len == 0 || memcmp(k.s, want,
+	    k.len) == 0), "crate of %s is '%s' (got '%.*s')", what, want,
+	    (int)k.len, k.s ? k.s : "");
+}
+
+/* Crates from DWARF: a source file's package root, a unit's name. */
+static void
+dwarf_crates(void)
+{
+	static const char *const paths[][2] = {
+		{ "/rustc/90b35a6239c3d8bdabc530a6a0816f7ff89a0aaf/library/"
+		    "core/src/fmt/mod.rs", "core" },
+		{ "/usr/src/rustc-1.63.0/library/std/src/alloc.rs", "std" },
+		{ "/home/u/.rustup/toolchains/stable-x86_64-unknown-linux-gnu/"
+		    "lib/rustlib/src/rust/library/alloc/src/vec/mod.rs",
+		    "alloc" },
+		{ "/home/u/.cargo/registry/src/index.crates.io-6f17d22bba15001f"
+		    "/serde_json-1.0.108/src/de.rs", "serde_json" },
+		{ "/home/u/.cargo/git/checkouts/wasm-bindgen-1a2b3c4d5e6f7a8b/"
+		    "abc1234/src/lib.rs", "wasm-bindgen" },
+		{ "/usr/src/rustc-1.63.0/vendor/dlmalloc/src/dlmalloc.rs",
+		    "dlmalloc" },
+		{ "./rustlib.rs", "" },
+		{ "/home/u/project/library/foo.rs", "" },
+		{ "/home/u/trusty/library/x/y.rs", "" },
+		{ "/library/", "" },
+		{ "", "" },
+	};
+	static const char *const units[][2] = {
+		{ "rustlib.rs/@/rustlib.e9f170e5-cgu.0", "rustlib" },
+		{ "src/lib.rs/@/my_crate.3b1d-cgu.12", "my_crate" },
+		{ "hello.c", "" },
+		{ "x/@/", "" },
+		{ "x/@/.y", "" },
+	};
+
+	for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++)
+		expect_str(ws_crate_of_path(paths[i][0], strlen(paths[i][0])),
+		    paths[i][0], paths[i][1]);
+	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+		expect_str(ws_crate_of_unit(units[i][0], strlen(units[i][0])),
+		    units[i][0], units[i][1]);
+}
+
 int
 main(void)
 {
 	crates();
 	namespaces();
+	dwarf_crates();
 	return tap_done();
 }
