@@ -78,9 +78,10 @@ def truncations(data):
     n = len(data)
     if ntrunc == 0 or n <= 1024:
         return list(range(n))
-    lens = set(range(64))
-    for s in section_starts(data):
-        lens.update(range(max(s - 2, 0), min(s + 14, n)))
+    near = sorted({k for s in section_starts(data)
+                   for k in range(max(s - 2, 0), min(s + 14, n))})
+    step = -(-len(near) // (ntrunc // 2 or 1))  # components: many sections
+    lens = set(range(64)) | set(near[::step or 1])
     spread = max(ntrunc - len(lens), 1)
     lens.update(i * n // spread for i in range(spread))
     return sorted(lens)
