@@ -198,10 +198,18 @@ namespace_key(const char *s, size_t n)
 struct ws_str
 ws_group_key(struct ws_str name, enum ws_group_by by)
 {
+	struct ws_str k;
+
 	if (name.s == NULL)
 		return none;
-	return by == WS_GROUP_CRATE ? crate_key(name.s, name.len, 0) :
-	    namespace_key(name.s, name.len);
+	if (by == WS_GROUP_NAMESPACE)
+		return namespace_key(name.s, name.len);
+	k = crate_key(name.s, name.len, 0);
+	/* C++ in a Rust module (its names have parameter lists): by the
+	 * namespace, which past a return type is a path's first segment */
+	if (k.len == 0 && memchr(name.s, '(', name.len) != NULL)
+		k = namespace_key(name.s, name.len);
+	return k;
 }
 
 const char *

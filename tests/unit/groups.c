@@ -57,6 +57,10 @@ crates(void)
 		{ "<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<", "" },
 		{ "<>::f", "" },
 		{ ">>>>::x", "" },
+		{ "unsigned long long js::pbl::ICInterpretOps<false>(unsigned "
+		    "long long)", "js" },
+		{ "vtable for icu::UnicodeString", "" },
+		{ "main", "" },
 	};
 
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
