@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "groups.h"
+#include "wasm/hash.h"
 
 static const struct ws_str none = { NULL, 0 };
 
@@ -225,21 +226,11 @@ struct table {
 	size_t		 mask;
 };
 
-static uint64_t
-hash(struct ws_str k)
-{
-	uint64_t h = 1469598103934665603ull;	/* FNV-1a */
-
-	for (size_t i = 0; i < k.len; i++)
-		h = (h ^ (uint8_t)k.s[i]) * 1099511628211ull;
-	return h;
-}
-
 /* The group of key, added to g when new. */
 static uint32_t
 group_of(struct ws_groups *g, struct table *t, struct ws_str key)
 {
-	size_t i = hash(key) & t->mask;
+	size_t i = ws_hash_bytes(key.s, key.len) & t->mask;
 
 	for (; t->slot[i] != 0; i = (i + 1) & t->mask) {
 		struct ws_group *x = &g->v[t->slot[i] - 1];

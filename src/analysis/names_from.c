@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "names_from.h"
+#include "wasm/hash.h"
 
 /* The item of each entry of a's module. */
 static uint32_t *
@@ -35,16 +36,6 @@ same_bytes(const struct ws_module *x, struct ws_span a,
 	    a.len) == 0;
 }
 
-static uint64_t
-hash_bytes(const uint8_t *p, size_t n)
-{
-	uint64_t h = 1469598103934665603ull;	/* FNV-1a */
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ p[i]) * 1099511628211ull;
-	return h;
-}
-
 /*
  * Donor bodies by hash: slot holds function index + 1.  A body that
  * occurs twice in the donor is ambiguous: its slot is marked UINT32_MAX.
@@ -69,7 +60,7 @@ bodies_build(struct bodies *b, const struct ws_module *d)
 		return -1;
 	for (uint32_t f = d->nfunc_imports; f < d->funcs.n; f++) {
 		struct ws_span body = d->funcs.v[f].body;
-		uint64_t h = hash_bytes(d->base + body.off, body.len);
+		uint64_t h = ws_hash_bytes(d->base + body.off, body.len);
 		size_t	 i = h & b->mask;
 
 		for (; b->slot[i] != 0; i = (i + 1) & b->mask)
@@ -92,7 +83,7 @@ static uint32_t
 bodies_find(const struct bodies *b, const struct ws_module *d,
     const struct ws_module *m, struct ws_span body)
 {
-	uint64_t h = hash_bytes(m->base + body.off, body.len);
+	uint64_t h = ws_hash_bytes(m->base + body.off, body.len);
 
 	for (size_t i = h & b->mask; b->slot[i] != 0; i = (i + 1) & b->mask)
 		if (b->hash[i] == h && b->slot[i] != UINT32_MAX &&

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "sources.h"
+#include "wasm/hash.h"
 
 /*
  * Stable LSD radix sort of range indices by start address, two 16-bit
@@ -173,17 +174,6 @@ group_of(const char *p, size_t n, int depth, int *dir)
 	return (size_t)(comp[keep - 1] + len[keep - 1] - p);
 }
 
-/* FNV-1a, for the table of groups. */
-static uint32_t
-hash(const char *p, size_t n)
-{
-	uint32_t	 h = 2166136261u;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (uint8_t)p[i]) * 16777619u;
-	return h;
-}
-
 /*
  * Rolls the files up into groups.  Each group's name is a prefix of one
  * of its files' paths (plus a '/'), so the names take no more bytes than
@@ -213,8 +203,8 @@ build_groups(struct ws_sources *s)
 		int		 dir;
 
 		n = group_of(sf->path, sf->len, s->depth, &dir);
-		for (i = hash(sf->path, n) & (nslots - 1); slots[i] != 0;
-		    i = (i + 1) & (nslots - 1)) {
+		for (i = ws_hash_bytes(sf->path, n) & (nslots - 1);
+		    slots[i] != 0; i = (i + 1) & (nslots - 1)) {
 			g = &s->groups[slots[i] - 1];
 			if (g->dir == dir && g->len == n + (size_t)dir &&
 			    memcmp(g->path, sf->path, n) == 0)

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "dwarf_line.h"
+#include "hash.h"
 #include "vec.h"
 
 enum {
@@ -738,16 +739,6 @@ normalize(char *p, size_t n)
 	return o;
 }
 
-static uint32_t
-hash_path(const char *p, size_t n)
-{
-	uint32_t	 h = 2166136261u;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (uint8_t)p[i]) * 16777619u;
-	return h;
-}
-
 /* Doubles the path table (or makes the first). */
 static int
 grow_slots(struct ctx *c)
@@ -760,7 +751,7 @@ grow_slots(struct ctx *c)
 		return -1;
 	for (size_t f = 0; f < l->files.n; f++) {
 		const struct ws_dwarf_file *fi = &l->files.v[f];
-		size_t i = hash_path(l->text + fi->off, fi->len) & (n - 1);
+		size_t i = ws_hash_bytes(l->text + fi->off, fi->len) & (n - 1);
 
 		while (slots[i] != 0)
 			i = (i + 1) & (n - 1);
@@ -782,7 +773,7 @@ intern(struct ctx *c, const char *p, size_t n, uint32_t *id)
 
 	if ((l->files.n + 1) * 2 > c->nslots && grow_slots(c) != 0)
 		return -1;
-	for (i = hash_path(p, n) & (c->nslots - 1); c->slots[i] != 0;
+	for (i = ws_hash_bytes(p, n) & (c->nslots - 1); c->slots[i] != 0;
 	    i = (i + 1) & (c->nslots - 1)) {
 		f = &l->files.v[c->slots[i] - 1];
 		if (f->len == n && memcmp(l->text + f->off, p, n) == 0) {

@@ -68,16 +68,13 @@ if command -v wasm-objdump >/dev/null 2>&1; then
 	    status=1
 	python3 - "$tmp/hc.json" "$tmp/old.h" "$tmp/new.h" <<'EOF' || status=1
 import json, re, sys
+import os
+sys.path.insert(0, os.path.join(os.environ['srcdir'], 'tests'))
+from wasmbytes import leb_len
 SEC = re.compile(r'^\s*(\w+) start=0x([0-9a-f]+) end=0x([0-9a-f]+) '
                  r'\(size=0x([0-9a-f]+)\)(?: count: \d+)?(?: "(.*)")?')
 NAMES = {'Elem': 'element', 'DataCount': 'datacount'}
 
-def leb_len(n):
-    k = 1
-    while n >= 0x80:
-        n >>= 7
-        k += 1
-    return k
 
 def sections(path):
     """name -> whole size: the id byte, the size LEB and the payload."""

@@ -36,14 +36,12 @@ grep -q "\-\-group-by is for top and inspect" "$tmp/err" || fail "garbage --grou
 
 python3 - "$tmp" <<'PY'
 import json, sys
+import os
+sys.path.insert(0, os.path.join(os.environ['srcdir'], 'tests'))
+from wasmbytes import leb_len
 tmp = sys.argv[1]
 bad = []
 
-def leb_len(n):
-    k = 1
-    while n >= 0x80:
-        n >>= 7; k += 1
-    return k
 
 def objdump_funcs(f):
     """name -> (bytes, count): C++ destructors can share a name."""

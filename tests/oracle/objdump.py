@@ -6,13 +6,9 @@
 # body size and name match `wasm-objdump -x`; every data segment's size and
 # name too.  Prints one line per file; exits 1 on the first mismatch.
 import json, os, re, subprocess, sys
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
+from wasmbytes import leb_len
 
-def leb_len(n):
-    k = 1
-    while n >= 0x80:
-        n >>= 7
-        k += 1
-    return k
 
 def run(*argv):
     p = subprocess.run(argv, capture_output=True)

@@ -20,6 +20,9 @@
 # count from the code section's payload); and the rollups (--depth 0, 1, 3,
 # automatic) must add up to the same bytes.  Prints one line per file.
 import json, re, subprocess, sys
+import os
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
+from wasmbytes import leb_len
 
 TOMBSTONES = (0, 0xfffffffe, 0xffffffff)
 
@@ -37,12 +40,6 @@ def check(cond, msg):
         sys.exit("FAIL: " + msg)
 
 
-def leb_len(n):
-    k = 1
-    while n >= 0x80:
-        n >>= 7
-        k += 1
-    return k
 
 
 def unquote(s):
