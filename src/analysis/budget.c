@@ -435,10 +435,26 @@ check_memory(const struct ws_limit *l, const struct ws_module *m,
 	}
 }
 
+/* A limit that adds up over the parts: their sum. */
+static uint64_t
+summed(const struct ws_limit *l, const struct ws_budget_part *p, size_t np)
+{
+	uint64_t sum = 0;
+
+	for (size_t i = 0; i < np; i++)
+		switch (l->kind) {
+		case WS_LIM_DEBUG: sum += p[i].f->debug.total; break;
+		case WS_LIM_GARBAGE: sum += p[i].a->garbage_bytes; break;
+		case WS_LIM_PANIC: sum += p[i].f->panic.own; break;
+		default: break;
+		}
+	return sum;
+}
+
 static int
-measure(const struct ws_limit *l, const struct ws_analysis *a,
-    const struct ws_findings *f, const uint8_t *file, size_t n,
-    struct ws_check *c, int64_t *gz, int64_t *br)
+measure(const struct ws_limit *l, const struct ws_budget_part *p, size_t np,
+    uint64_t custom, const uint8_t *file, size_t n, struct ws_check *c,
+    int64_t *gz, int64_t *br)
 {
 	c->applies = 1;
 	switch (l->kind) {
@@ -453,22 +469,24 @@ measure(const struct ws_limit *l, const struct ws_analysis *a,
 			return -1;
 		c->actual = (uint64_t)*br;
 		break;
-	case WS_LIM_DEBUG: c->actual = f->debug.total; break;
-	case WS_LIM_CUSTOM: c->actual = a->custom_bytes; break;
-	case WS_LIM_GARBAGE: c->actual = a->garbage_bytes; break;
-	case WS_LIM_PANIC: c->actual = f->panic.own; break;
+	case WS_LIM_CUSTOM: c->actual = custom; break;
+	case WS_LIM_DEBUG:
+	case WS_LIM_GARBAGE:
+	case WS_LIM_PANIC:
+		c->actual = summed(l, p, np);
+		break;
 	case WS_LIM_SECTION:
-		c->applies = 0;
-		check_sections(l, a->m, c);
-		break;
 	case WS_LIM_FUNCTION:
-		c->applies = 0;
-		check_functions(l, a, c);
-		break;
 	case WS_LIM_MEMORY_INITIAL:
 	case WS_LIM_MEMORY_MAXIMUM:
 		c->applies = 0;
-		check_memory(l, a->m, c);
+		for (size_t i = 0; i < np; i++)
+			if (l->kind == WS_LIM_SECTION)
+				check_sections(l, p[i].a->m, c);
+			else if (l->kind == WS_LIM_FUNCTION)
+				check_functions(l, p[i].a, c);
+			else
+				check_memory(l, p[i].a->m, c);
 		break;
 	}
 	return 0;
@@ -479,6 +497,18 @@ ws_budget_check(const struct ws_budget *b, const struct ws_analysis *a,
     const struct ws_findings *f, const uint8_t *file, size_t n,
     struct ws_check **out, struct ws_diag *diag)
 {
+	struct ws_budget_part p = { a, f };
+
+	return ws_budget_check_parts(b, &p, 1, a->custom_bytes, file, n, out,
+	    diag);
+}
+
+int
+ws_budget_check_parts(const struct ws_budget *b,
+    const struct ws_budget_part *parts, size_t nparts, uint64_t custom,
+    const uint8_t *file, size_t n, struct ws_check **out,
+    struct ws_diag *diag)
+{
 	struct ws_check	*c = calloc(b->n ? b->n : 1, sizeof *c);
 	int64_t		 gz = -1, br = -1;
 
@@ -487,7 +517,8 @@ ws_budget_check(const struct ws_budget *b, const struct ws_analysis *a,
 	for (size_t i = 0; i < b->n; i++) {
 		c[i].limit = &b->v[i];
 		c[i].allowed = allowed(&b->v[i], n);
-		if (measure(&b->v[i], a, f, file, n, &c[i], &gz, &br) != 0) {
+		if (measure(&b->v[i], parts, nparts, custom, file, n, &c[i], &gz,
+		    &br) != 0) {
 			free(c);
 			return ws_diag_set(diag, 0, WS_ERR_NOMEM,
 			    "compression failed (out of memory)");

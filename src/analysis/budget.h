@@ -84,6 +84,22 @@ int	ws_budget_check(const struct ws_budget *b, const struct ws_analysis *a,
 	    const struct ws_findings *f, const uint8_t *file, size_t n,
 	    struct ws_check **out, struct ws_diag *);
 
+/*
+ * The same over a component's core modules: the whole file's size and
+ * compressed sizes; custom, the custom-section bytes of modules and
+ * components; debug info, garbage and panic machinery added up over the
+ * modules; a section limit adds that section of every module; function
+ * and memory limits take the largest in any module.
+ */
+struct ws_budget_part {
+	const struct ws_analysis *a;
+	const struct ws_findings *f;
+};
+int	ws_budget_check_parts(const struct ws_budget *b,
+	    const struct ws_budget_part *parts, size_t nparts, uint64_t custom,
+	    const uint8_t *file, size_t n, struct ws_check **out,
+	    struct ws_diag *);
+
 /* "size", "gzip", "section", ... */
 const char *ws_limit_name(enum ws_limit_kind);
 

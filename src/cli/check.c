@@ -14,6 +14,37 @@
 #include "analysis/findings.h"
 #include "cli.h"
 
+/*
+ * A component as a whole: the limits over all its modules, each with its
+ * findings.  Returns 0, or -1 with the error in diag.
+ */
+static int
+check_component(const struct ws_budget *b, struct loaded *l,
+    struct ws_check **out)
+{
+	size_t		 n = l->ca.nmodules;
+	struct ws_findings *fi = calloc(n ? n : 1, sizeof *fi);
+	struct ws_budget_part *parts = calloc(n ? n : 1, sizeof *parts);
+	int		 rc = -1;
+
+	if (fi == NULL || parts == NULL)
+		ws_diag_set(&l->diag, 0, WS_ERR_NOMEM, "out of memory");
+	for (size_t i = 0; fi != NULL && parts != NULL && i < n; i++) {
+		parts[i] = (struct ws_budget_part){ &l->ca.modules[i].a, &fi[i] };
+		if (ws_findings_build(&fi[i], parts[i].a, &l->diag) != 0)
+			goto out;
+	}
+	if (fi != NULL && parts != NULL)
+		rc = ws_budget_check_parts(b, parts, n, l->ca.sum.custom_bytes,
+		    l->f.data, l->f.size, out, &l->diag);
+out:
+	for (size_t i = 0; fi != NULL && i < n; i++)
+		ws_findings_free(&fi[i]);
+	free(fi);
+	free(parts);
+	return rc;
+}
+
 /* One file of `check`: load, find, and measure the limits. */
 static int
 check_one(const struct ws_opts *o, const char *path, const struct ws_budget *b,
@@ -27,17 +58,15 @@ check_one(const struct ws_opts *o, const char *path, const struct ws_budget *b,
 	out->path = path;
 	if (ws_cli_load(o, path, 0, &l) == 0) {
 		if (l.ap == NULL)
-			fprintf(stderr, "wasmsize: %s: a component: check one "
-			    "of its modules with --module N\n", l.shown);
-		else if (ws_findings_build(&fi, l.ap, &l.diag) == 0 &&
-		    ws_budget_check(b, l.ap, &fi, l.ap->m->base +
-		    l.ap->m->span.off, l.ap->m->span.len,
-		    &out->checks, &l.diag) == 0) {
+			rc = check_component(b, &l, &out->checks);
+		else if (ws_findings_build(&fi, l.ap, &l.diag) == 0)
+			rc = ws_budget_check(b, l.ap, &fi, l.ap->m->base +
+			    l.ap->m->span.off, l.ap->m->span.len,
+			    &out->checks, &l.diag);
+		if (rc == 0)
 			out->n = b->n;
-			rc = 0;
-		} else {
+		else
 			ws_diag_print(&l.diag, l.shown, stderr);
-		}
 	}
 	ws_findings_free(&fi);
 	ws_cli_unload(&l);
