@@ -4,6 +4,7 @@
 #   top          wasmsize top -n 10 (decodes every instruction)
 #   retained     wasmsize top --retained -n 10 (plus graph and dominators)
 #   dominators   wasmsize dominators (the tree, 50 rows)
+#   crates       wasmsize top --group-by=crate (names, demangled, grouped)
 # against `wasm-objdump -x` (every section, no code decoding) and
 # `wasm-objdump -h` (headers only), interleaved, RUNS times each (default
 # 7).  Prints median wall times, each wasmsize figure as a ratio to
@@ -36,7 +37,7 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 printf '%-28s %6s  %-10s %8s %8s %8s %6s %6s %8s\n' module MB command \
     wasmsize objdump-x objdump-h ws/x ws/h rss/size
 for f in "$@"; do
-	for k in top retained dominators x h; do : >"$tmp/$k"; done
+	for k in top retained dominators crates x h; do : >"$tmp/$k"; done
 	i=0
 	while [ $i -lt "$RUNS" ]; do
 		measure "$WASMSIZE" top -n 10 "$f" >>"$tmp/top"
@@ -44,12 +45,13 @@ for f in "$@"; do
 		measure "$WASMSIZE" top --retained -n 10 "$f" >>"$tmp/retained"
 		measure wasm-objdump -h "$f" >>"$tmp/h"
 		measure "$WASMSIZE" dominators "$f" >>"$tmp/dominators"
+		measure "$WASMSIZE" top --group-by=crate "$f" >>"$tmp/crates"
 		i=$((i + 1))
 	done
 	x=$(cut -d' ' -f1 "$tmp/x" | median)
 	h=$(cut -d' ' -f1 "$tmp/h" | median)
 	size=$(wc -c <"$f")
-	for k in top retained dominators; do
+	for k in top retained dominators crates; do
 		ws=$(cut -d' ' -f1 "$tmp/$k" | median)
 		rss=$(cut -d' ' -f2 "$tmp/$k" | median)
 		awk -v n="${f##*/}" -v s="$size" -v k="$k" -v ws="$ws" \
