@@ -5,6 +5,7 @@
  * order, then pair what is left by (kind, index); the rest was added or
  * removed.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +13,7 @@
 
 #include "compress.h"
 #include "diff.h"
+#include "wasm/vec.h"
 
 static struct ws_str
 keep(struct ws_side *s, const char *p, size_t len, int *oom)
@@ -27,6 +29,33 @@ static struct ws_str
 keep_str(struct ws_side *s, const char *p, int *oom)
 {
 	return keep(s, p, strlen(p), oom);
+}
+
+static int
+str_eq(struct ws_str a, struct ws_str b)
+{
+	return a.len == b.len && (a.len == 0 || memcmp(a.s, b.s, a.len) == 0);
+}
+
+/* "a: b", for names that hold any bytes. */
+static struct ws_str
+keep_joined(struct ws_side *s, struct ws_str a, struct ws_str b, int *oom)
+{
+	size_t	 len = a.len + 2 + b.len;
+	char	*buf = malloc(len ? len : 1);
+	struct ws_str out;
+
+	if (buf == NULL) {
+		*oom = 1;
+		return (struct ws_str){ "", 0 };
+	}
+	memcpy(buf, a.s, a.len);
+	memcpy(buf + a.len, ": ", 2);
+	if (b.len > 0)
+		memcpy(buf + a.len + 2, b.s, b.len);
+	out = keep(s, buf, len, oom);
+	free(buf);
+	return out;
 }
 
 int
@@ -66,6 +95,81 @@ ws_side_from_analysis(struct ws_side *s, const struct ws_analysis *a,
 	return oom ? ws_diag_set(diag, 0, WS_ERR_NOMEM, "out of memory") : 0;
 }
 
+/* A module of a component by its name, else as "module N". */
+static struct ws_str
+module_label(struct ws_side *s, const struct ws_cmodule *cm, size_t i,
+    int *oom)
+{
+	char	 buf[32];
+
+	if (cm->name.len > 0)
+		return keep(s, cm->name.s, cm->name.len, oom);
+	snprintf(buf, sizeof buf, "module %zu", i);
+	return keep_str(s, buf, oom);
+}
+
+/* The components' own bytes by section kind (custom sections by name). */
+static void
+own_sections(struct ws_side *s, const struct ws_canalysis *ca, int *oom)
+{
+	for (size_t i = 0; i < ca->nitems; i++) {
+		const struct ws_citem *it = &ca->items[i];
+		const struct ws_section *sec = it->section == UINT32_MAX ?
+		    NULL : &it->owner->sections[it->section];
+		struct ws_str name = sec == NULL ? keep_str(s, "preamble", oom) :
+		    sec->id == WS_CSEC_CUSTOM ? keep(s, (const char *)
+		    it->owner->base + sec->name.off, sec->name.len, oom) :
+		    keep_str(s, ws_csection_name(sec->id), oom);
+		size_t k = 0;
+
+		while (k < s->nsections && (s->sections[k].index != -1 ||
+		    !str_eq(s->sections[k].name, name)))
+			k++;
+		if (k == s->nsections)
+			s->sections[s->nsections++] = (struct ws_side_entry){
+			    keep_str(s, "component", oom), name, -1, 0 };
+		s->sections[k].size += it->size;
+	}
+}
+
+int
+ws_side_from_component(struct ws_side *s, const struct ws_canalysis *ca,
+    const uint8_t *file, size_t n, struct ws_diag *diag)
+{
+	size_t	 nitems = 0;
+	int	 oom = 0;
+
+	memset(s, 0, sizeof *s);
+	s->path = ca->path;
+	s->size = ca->c->span.len;
+	s->gzip = ws_gzip_size(file, n);
+	for (size_t i = 0; i < ca->nmodules; i++)
+		nitems += ca->modules[i].a.attrib.n;
+	s->sections = calloc(ca->nmodules + ca->nitems + 1,
+	    sizeof *s->sections);
+	s->items = calloc(nitems ? nitems : 1, sizeof *s->items);
+	if (s->sections == NULL || s->items == NULL)
+		return ws_diag_set(diag, 0, WS_ERR_NOMEM, "out of memory");
+	own_sections(s, ca, &oom);
+	for (size_t i = 0; i < ca->nmodules; i++) {
+		const struct ws_cmodule *cm = &ca->modules[i];
+		struct ws_str label = module_label(s, cm, i, &oom);
+
+		s->sections[s->nsections++] = (struct ws_side_entry){
+		    keep_str(s, "module", &oom), label, (int64_t)i,
+		    cm->m->span.len };
+		for (size_t k = 0; k < cm->a.attrib.n; k++) {
+			const struct ws_item *it = &cm->a.attrib.items[k];
+
+			s->items[s->nitems++] = (struct ws_side_entry){
+			    keep_str(s, ws_item_kind_name(it->kind), &oom),
+			    keep_joined(s, label, it->name, &oom), -1,
+			    it->size };
+		}
+	}
+	return oom ? ws_diag_set(diag, 0, WS_ERR_NOMEM, "out of memory") : 0;
+}
+
 /* Entries from a JSON array of objects with kind?, name, index?, size. */
 static int
 json_entries(struct ws_side *s, json_t *arr, const char *kind,
@@ -99,6 +203,103 @@ json_entries(struct ws_side *s, json_t *arr, const char *kind,
 	return 0;
 }
 
+/* Appends an entry to a side's sections or items, growing them. */
+static int
+push(struct ws_side_entry **v, size_t *n, size_t *cap,
+    struct ws_side_entry e)
+{
+	if (ws_vec_grow((void **)v, cap, *n, sizeof **v) != 0)
+		return -1;
+	(*v)[(*n)++] = e;
+	return 0;
+}
+
+/* Adds size to the "component" section entry named name, or makes it. */
+static int
+own_entry(struct ws_side *s, size_t *cap, struct ws_str name, uint64_t size,
+    int *oom)
+{
+	for (size_t k = 0; k < s->nsections; k++)
+		if (s->sections[k].index == -1 &&
+		    str_eq(s->sections[k].name, name)) {
+			s->sections[k].size += size;
+			return 0;
+		}
+	return push(&s->sections, &s->nsections, cap, (struct ws_side_entry){
+	    keep_str(s, "component", oom), name, -1, size });
+}
+
+/* A module of a saved component report: its entry and its items. */
+static int
+json_module(struct ws_side *s, size_t *scap, size_t *icap, json_t *m,
+    int *oom)
+{
+	json_t	*name = json_object_get(m, "name"), *items, *it;
+	json_int_t num = json_integer_value(json_object_get(m, "module"));
+	struct ws_str label;
+	char	 buf[32];
+	size_t	 i;
+
+	if (json_is_string(name) && json_string_length(name) > 0) {
+		label = keep(s, json_string_value(name),
+		    json_string_length(name), oom);
+	} else {
+		snprintf(buf, sizeof buf, "module %lld", (long long)num);
+		label = keep_str(s, buf, oom);
+	}
+	if (!json_is_integer(json_object_get(m, "size")) ||
+	    push(&s->sections, &s->nsections, scap, (struct ws_side_entry){
+	    keep_str(s, "module", oom), label, num, (uint64_t)
+	    json_integer_value(json_object_get(m, "size")) }) != 0)
+		return -1;
+	items = json_object_get(m, "items");
+	json_array_foreach(items, i, it) {
+		json_t *k = json_object_get(it, "kind"), *n = json_object_get(it,
+		    "name"), *sz = json_object_get(it, "size");
+		if (!json_is_string(k) || !json_is_string(n) ||
+		    !json_is_integer(sz) || push(&s->items, &s->nitems, icap,
+		    (struct ws_side_entry){ keep_str(s, json_string_value(k),
+		    oom), keep_joined(s, label, (struct ws_str){
+		    json_string_value(n), json_string_length(n) }, oom), -1,
+		    (uint64_t)json_integer_value(sz) }) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * A saved component report, reduced as ws_side_from_component() reduces
+ * a component.  depth bounds the nesting of a hand-made file.
+ */
+static int
+json_component(struct ws_side *s, size_t *scap, size_t *icap, json_t *c,
+    int depth, int *oom)
+{
+	json_t	*v;
+	size_t	 i;
+
+	if (depth > WS_COMPONENT_MAX_DEPTH || !json_is_array(json_object_get(c,
+	    "items")) || !json_is_array(json_object_get(c, "modules")) ||
+	    !json_is_array(json_object_get(c, "components")))
+		return -1;
+	json_array_foreach(json_object_get(c, "items"), i, v) {
+		json_t *n = json_object_get(v, "name"), *sz = json_object_get(v,
+		    "size");
+		if (!json_is_string(n) || !json_is_integer(sz) ||
+		    own_entry(s, scap, keep(s, json_string_value(n),
+		    json_string_length(n), oom), (uint64_t)
+		    json_integer_value(sz), oom) != 0)
+			return -1;
+	}
+	json_array_foreach(json_object_get(c, "modules"), i, v)
+		if (json_module(s, scap, icap, v, oom) != 0)
+			return -1;
+	json_array_foreach(json_object_get(c, "components"), i, v)
+		if (json_component(s, scap, icap, v, depth + 1, oom) != 0)
+			return -1;
+	return 0;
+}
+
 int
 ws_side_from_json(struct ws_side *s, const char *path, struct ws_diag *diag)
 {
@@ -119,8 +320,20 @@ ws_side_from_json(struct ws_side *s, const char *path, struct ws_diag *diag)
 	    strcmp(json_string_value(json_object_get(root, "schema")),
 	    "wasmsize/1") != 0 || !json_is_integer(size))
 		ws_diag_set(diag, 0, WS_ERR_TEXT, "not a wasmsize/1 report");
-	else if (json_entries(s, json_object_get(root, "sections"), "section",
-	    &s->sections, &s->nsections, &oom) != 0 || json_entries(s,
+	else if (json_is_string(json_object_get(root, "kind")) &&
+	    strcmp(json_string_value(json_object_get(root, "kind")),
+	    "component") == 0) {
+		size_t scap = 0, icap = 0;
+		if (json_component(s, &scap, &icap, root, 0, &oom) != 0)
+			ws_diag_set(diag, 0, oom ? WS_ERR_NOMEM : WS_ERR_TEXT,
+			    oom ? "out of memory" : "a component report "
+			    "without its tree (save it with wasmsize inspect "
+			    "--json)");
+		else
+			rc = 0;
+	} else if (json_entries(s, json_object_get(root, "sections"),
+	    "section", &s->sections, &s->nsections, &oom) != 0 ||
+	    json_entries(s,
 	    json_object_get(root, "items"), NULL, &s->items, &s->nitems,
 	    &oom) != 0)
 		ws_diag_set(diag, 0, oom ? WS_ERR_NOMEM : WS_ERR_TEXT,

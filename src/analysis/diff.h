@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "analysis.h"
+#include "canalysis.h"
 #include "strbuf.h"
 #include "wasm/diag.h"
 
@@ -45,6 +46,15 @@ struct ws_diff {
 
 /* A side from an analysed module (gzip computed from its bytes). */
 int	ws_side_from_analysis(struct ws_side *, const struct ws_analysis *,
+	    const uint8_t *file, size_t n, struct ws_diag *);
+
+/*
+ * A side from a component (gzip of the whole file): as sections, each
+ * core module (kind "module", by its name or "module N") and the
+ * components' own bytes by section kind (kind "component"; custom sections
+ * by name); as items, every module's, named "MODULE: ITEM".
+ */
+int	ws_side_from_component(struct ws_side *, const struct ws_canalysis *,
 	    const uint8_t *file, size_t n, struct ws_diag *);
 
 /*

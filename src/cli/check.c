@@ -147,8 +147,8 @@ load_side(const struct ws_opts *o, const char *path, struct ws_side *side)
 	memset(side, 0, sizeof *side);
 	if (ws_cli_load(o, path, 1, &l) == 0) {
 		rc = l.json ? ws_side_from_json(side, path, &l.diag) :
-		    l.ap == NULL ? ws_diag_set(&l.diag, 0, WS_ERR_TEXT, "a "
-		    "component: compare one of its modules with --module N") :
+		    l.ap == NULL ? ws_side_from_component(side, &l.ca,
+		    l.f.data, l.f.size, &l.diag) :
 		    ws_side_from_analysis(side, l.ap, l.ap->m->base +
 		    l.ap->m->span.off, l.ap->m->span.len, &l.diag);
 		if (rc != 0)
