@@ -71,7 +71,7 @@ def is_absolute(p):
 
 
 def normalize(p):
-    """Lexical normalization, as dwarf_line.c does it."""
+    """Lexical normalization, as dwarf_path.c does it."""
     win = (len(p) >= 2 and p[1:2] == b':' and chr(p[0]).isalpha()) or \
         p[:1] == b'\\'
     prefix = b''
