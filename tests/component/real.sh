@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: MIT
 # real.sh - components made by real toolchains: the jco-built samples
 # (samples/components/*.component.wasm: C and Rust with the WASI adapters)
-# and, when WASMSIZE_CORPUS is set, the componentize-js one that
-# tests/corpus/components.sh builds into $WASMSIZE_CORPUS/components.  For
+# and, when WASMSIZE_CORPUS is set, the JavaScript ones (componentize-js
+# and componentize-qjs) that tests/corpus/components.sh builds into
+# $WASMSIZE_CORPUS/components.  For
 # each: the report validates, its pieces tile the file and its summary adds
 # up (tiling.py); every core module `extract` writes passes wasm-validate
 # and its wasm-objdump -h sizes equal `--module N sections`; where `jco
@@ -20,9 +21,11 @@ set -- "$samples"/components/*.component.wasm
 [ $# -ge 3 ] || fail "only $# component samples"
 if [ -n "${WASMSIZE_CORPUS:-}" ]; then
 	corpus="$WASMSIZE_CORPUS/components"
-	[ -f "$corpus/hello-js.component.wasm" ] ||
-	    fail "no $corpus/hello-js.component.wasm (tests/corpus/components.sh)"
-	set -- "$@" "$corpus/hello-js.component.wasm"
+	for c in hello-js hello-qjs hello-qjs-sync; do
+		[ -f "$corpus/$c.component.wasm" ] ||
+		    fail "no $corpus/$c.component.wasm (tests/corpus/components.sh)"
+		set -- "$@" "$corpus/$c.component.wasm"
+	done
 fi
 
 for c in "$@"; do

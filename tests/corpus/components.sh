@@ -4,9 +4,13 @@
 # $WASMSIZE_CORPUS/components, apart from the core modules):
 #   hello-js.component.wasm   js/app.js wrapped by componentize-js (the
 #                             StarlingMonkey JS engine, ~12 MB), like the
-#                             tools JS MCP servers run; its bytes differ
-#                             from build to build, so it is built once and
-#                             kept
+#                             tools JS MCP servers run
+#   hello-qjs.component.wasm, hello-qjs-sync.component.wasm
+#                             the same with componentize-qjs (QuickJS,
+#                             ~1.5 MB: eight core modules in four
+#                             components, composed), async and --sync
+#                             --opt-size
+#   (their bytes differ from build to build: each is built once and kept)
 #   transpiled/NAME/          for it and every samples/components/*.component
 #                             .wasm: the core modules `jco transpile` writes
 #                             out, an independent extraction the tests
@@ -16,7 +20,7 @@
 # Pinned jco and componentize-js come from the npm registry into a
 # temporary directory.  Needs node and npm.  Nothing built is committed.
 set -eu
-JCO=1.35.0 CJS=0.23.0
+JCO=1.35.0 CJS=0.23.0 QJS=0.4.5
 dir=${1:?usage: components.sh DIR}
 here=$(cd "$(dirname "$0")" && pwd)
 samples=$(cd "$here/../../samples/components" && pwd)
@@ -28,7 +32,8 @@ die() { echo "components.sh: $*" >&2; exit 1; }
 
 (cd "$work" && npm install --silent --no-audit --no-fund \
     "@bytecodealliance/jco@$JCO" "@bytecodealliance/componentize-js@$CJS" \
-    >/dev/null 2>&1) || die "cannot install jco $JCO, componentize-js $CJS"
+    "componentize-qjs@$QJS" >/dev/null 2>&1) ||
+    die "cannot install jco $JCO, componentize-js $CJS, componentize-qjs $QJS"
 export NODE_PATH="$work/node_modules"
 
 js="$dir/hello-js.component.wasm"
@@ -40,7 +45,19 @@ if [ ! -s "$js" ]; then
 	mv "$work/hello-js.wasm" "$js"
 fi
 
-for c in "$js" "$samples"/*.component.wasm; do
+qjs() {	# qjs NAME FLAGS...: app.js through componentize-qjs
+	out="$dir/$1.component.wasm"
+	shift
+	[ -s "$out" ] && return 0
+	"$work/node_modules/.bin/componentize-qjs" -w "$here/js/wit" \
+	    -j "$here/js/app.js" -o "$work/qjs.wasm" "$@" >/dev/null 2>&1 ||
+	    die "componentize-qjs $* failed"
+	mv "$work/qjs.wasm" "$out"
+}
+qjs hello-qjs
+qjs hello-qjs-sync --sync --opt-size
+
+for c in "$dir"/*.component.wasm "$samples"/*.component.wasm; do
 	name=$(basename "$c" .wasm)
 	out="$dir/transpiled/$name"
 	[ -f "$out/.done" ] && [ -f "$out/world.wit" ] &&
