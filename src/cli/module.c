@@ -286,7 +286,7 @@ run(const struct ws_opts *o, const struct loaded *l, struct prepared *prep)
 		return EXIT_TROUBLE;
 	if (ws_cli_interactive(o)) {
 		if (ws_screen_run(l->ap, &prep->findings, &prep->advice,
-		    mod.data, mod.size, o->color) == 0)
+		    mod.data, mod.size, o->color, o->group_by) == 0)
 			return EXIT_OK;
 		fprintf(stderr, "wasmsize: cannot drive the terminal (TERM=%s); "
 		    "use --format=text\n", getenv("TERM"));

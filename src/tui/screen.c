@@ -222,7 +222,7 @@ run_view(struct view *v, const uint8_t *file, size_t size, enum ws_color color)
 int
 ws_screen_run(const struct ws_analysis *a, const struct ws_findings *f,
     const struct ws_advice *adv, const uint8_t *file, size_t size,
-    enum ws_color color)
+    enum ws_color color, enum ws_group_by group_by)
 {
 	struct view	 v;
 
@@ -231,6 +231,9 @@ ws_screen_run(const struct ws_analysis *a, const struct ws_findings *f,
 		view_free(&v);
 		return -1;
 	}
+	if (group_by != WS_GROUP_NONE)
+		view_list_by(&v, group_by == WS_GROUP_CRATE ? BY_CRATE :
+		    BY_NAMESPACE);
 	return run_view(&v, file, size, color);
 }
 

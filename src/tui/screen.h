@@ -12,6 +12,7 @@
 #include "analysis/analysis.h"
 #include "analysis/canalysis.h"
 #include "analysis/findings.h"
+#include "analysis/groups.h"
 
 enum ws_color { WS_COLOR_AUTO, WS_COLOR_ALWAYS, WS_COLOR_NEVER };
 
@@ -19,12 +20,13 @@ enum ws_color { WS_COLOR_AUTO, WS_COLOR_ALWAYS, WS_COLOR_NEVER };
  * Runs the inspector on the terminal until the user quits, then leaves
  * the terminal as it found it; on SIGINT or SIGTERM it restores the
  * terminal and then dies of the signal.  file holds the module's bytes,
- * for the gzip size computed while the user browses.  Returns 0, or -1
+ * for the gzip size computed while the user browses; a group_by other
+ * than WS_GROUP_NONE opens the module by crate or namespace.  Returns 0, or -1
  * when curses does not know the terminal.
  */
 int	ws_screen_run(const struct ws_analysis *, const struct ws_findings *,
 	    const struct ws_advice *, const uint8_t *file, size_t size,
-	    enum ws_color);
+	    enum ws_color, enum ws_group_by);
 
 /*
  * The same for a component: its core modules at the top, each opening

@@ -548,18 +548,14 @@ go_up(struct view *v)
 	return VIEW_REDRAW;
 }
 
-/*
- * The next way to list the module: sections, source files, crates,
- * namespaces.  Back at the module's top level, where the listing changes.
- */
-static int
-next_by(struct view *v)
+int
+view_list_by(struct view *v, enum view_by by)
 {
 	size_t		 top = v->ca != NULL ? 2 : 1;	/* the module's level */
 
 	if (v->depth < top)
 		return VIEW_NONE;	/* a component: open a module first */
-	v->by = (enum view_by)((v->by + 1) % BY_MAX);
+	v->by = by;
 	if (build_by(v) != 0) {
 		v->by = BY_SECTION;
 		build_by(v);
@@ -716,7 +712,7 @@ view_key(struct view *v, int key)
 	case 'g':
 		v->graph = (enum view_graph)((v->graph + 1) % 3);
 		return VIEW_REDRAW;
-	case 'v': return next_by(v);
+	case 'v': return view_list_by(v, (enum view_by)((v->by + 1) % BY_MAX));
 	case '/':
 		v->searching = 1;
 		return VIEW_REDRAW;

@@ -146,6 +146,13 @@ void	view_free(struct view *);
 /* The terminal's size changed (or was first known). */
 void	view_resize(struct view *, int rows, int cols);
 
+/*
+ * Lists the module's top level by sections, source files, crates or
+ * namespaces (the key v goes to the next), back at that level.  On a
+ * component, only once a module is open.  Returns VIEW_* flags.
+ */
+int	view_list_by(struct view *, enum view_by);
+
 /* Acts on one key (a byte or a VK_*); returns VIEW_* flags. */
 int	view_key(struct view *, int key);
 
