@@ -117,8 +117,8 @@ read_preamble(struct ws_module *m, struct ws_reader *r)
 	    (uint32_t)p[6] << 16 | (uint32_t)p[7] << 24;
 	if (m->version == 0x0001000d)
 		return ws_fail(r, p + 4, WS_ERR_MALFORMED,
-		    "preamble: a WebAssembly component (version 0x0d, layer "
-		    "1); only core modules are supported so far");
+		    "preamble: a component (version 0x0d, layer 1) where a "
+		    "core module must be");
 	if (m->version != 1)
 		return ws_fail(r, p + 4, WS_ERR_MALFORMED,
 		    "preamble: unsupported version 0x%08x (expected 1)",

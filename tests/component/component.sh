@@ -100,6 +100,8 @@ open(f"{tmp}/deep.wasm", 'wb').write(deep)
 # a module inside a component, broken at its code section
 mod = bytearray(open(os.path.join(os.path.dirname(path), '..', 'names.wasm'), 'rb').read())
 open(f"{tmp}/broken.wasm", 'wb').write(pre + bytes([1]) + leb(len(mod) - 20) + mod[:-20])
+# a core module section that holds a component
+open(f"{tmp}/inside.wasm", 'wb').write(pre + bytes([1, len(pre)]) + pre)
 PY
 [ $? -eq 0 ] || exit 1
 "$WASMSIZE" inspect "$tmp/deep.wasm" >/dev/null 2>"$tmp/err"
@@ -110,4 +112,8 @@ grep -q "components nested more than 32 deep" "$tmp/err" ||
 [ $? -eq 2 ] || fail "a broken nested module: exit status"
 grep -q '^wasmsize: .*broken.wasm: offset 0x[0-9a-f]*: ' "$tmp/err" ||
     fail "a broken nested module: $(cat "$tmp/err")"
+"$WASMSIZE" inspect "$tmp/inside.wasm" >/dev/null 2>"$tmp/err"
+[ $? -eq 2 ] || fail "a component as a core module: exit status"
+grep -qx 'wasmsize: .*inside.wasm: offset 0xe: preamble: a component (version 0x0d, layer 1) where a core module must be' "$tmp/err" ||
+    fail "a component as a core module: $(cat "$tmp/err")"
 exit 0
