@@ -7,49 +7,15 @@
 #include <string.h>
 
 #include "analysis/attrib.h"
+#include "bytes.h"
 #include "tap.h"
 #include "wasm/module.h"
-
-struct buf {
-	uint8_t	 b[1024];
-	size_t	 n;
-};
-
-static void
-put(struct buf *b, const void *p, size_t n)
-{
-	memcpy(b->b + b->n, p, n);
-	b->n += n;
-}
-
-static void
-put_byte(struct buf *b, uint8_t v)
-{
-	put(b, &v, 1);
-}
-
-static void
-put_leb(struct buf *b, uint32_t v)
-{
-	do {
-		uint8_t byte = v & 0x7f;
-		v >>= 7;
-		put_byte(b, byte | (v ? 0x80 : 0));
-	} while (v);
-}
-
-static void
-put_name(struct buf *b, const char *s)
-{
-	put_leb(b, (uint32_t)strlen(s));
-	put(b, s, strlen(s));
-}
 
 static void
 put_section(struct buf *b, uint8_t id, const struct buf *payload)
 {
-	put_byte(b, id);
-	put_leb(b, (uint32_t)payload->n);
+	put_u8(b, id);
+	put_uleb(b, (uint32_t)payload->n);
 	put(b, payload->b, payload->n);
 }
 
@@ -62,7 +28,7 @@ static const char *const mangled[3] = {
 static void
 build(struct buf *m)
 {
-	struct buf p, names;
+	struct buf p = { 0 }, names = { 0 };
 
 	m->n = 0;
 	put(m, "\0asm\1\0\0\0", 8);
@@ -70,20 +36,22 @@ build(struct buf *m)
 	put_section(m, WS_SEC_TYPE, &p);
 	p.n = 0; put(&p, "\x04\x00\x00\x00\x00", 5);		/* 4 functions */
 	put_section(m, WS_SEC_FUNCTION, &p);
-	p.n = 0; put_byte(&p, 1); put_name(&p, "run"); put(&p, "\x00\x03", 2);
+	p.n = 0; put_u8(&p, 1); put_name(&p, "run"); put(&p, "\x00\x03", 2);
 	put_section(m, WS_SEC_EXPORT, &p);
-	p.n = 0; put_byte(&p, 4);
+	p.n = 0; put_u8(&p, 4);
 	for (int i = 0; i < 4; i++)
 		put(&p, "\x02\x00\x0b", 3);			/* empty bodies */
 	put_section(m, WS_SEC_CODE, &p);
-	names.n = 0; put_byte(&names, 3);
+	names.n = 0; put_u8(&names, 3);
 	for (int i = 0; i < 3; i++) {
-		put_byte(&names, (uint8_t)i);
+		put_u8(&names, (uint8_t)i);
 		put_name(&names, mangled[i]);
 	}
-	p.n = 0; put_name(&p, "name"); put_byte(&p, 1);	/* function names */
-	put_leb(&p, (uint32_t)names.n); put(&p, names.b, names.n);
+	p.n = 0; put_name(&p, "name"); put_u8(&p, 1);	/* function names */
+	put_uleb(&p, (uint32_t)names.n); put(&p, names.b, names.n);
 	put_section(m, WS_SEC_CUSTOM, &p);
+	buf_free(&p);
+	buf_free(&names);
 }
 
 static int
@@ -98,7 +66,7 @@ is(const struct ws_item *it, uint8_t kind, size_t off, size_t size,
 int
 main(void)
 {
-	struct buf	 m;
+	struct buf	 m = { 0 };
 	struct ws_diag	 d = { 0 };
 	struct ws_module mod;
 	struct ws_attrib a;
@@ -155,5 +123,6 @@ main(void)
 	    "body running into the next one fails at 0x%zx: %s", d.offset,
 	    d.text);
 	ws_module_free(&mod);
+	buf_free(&m);
 	return tap_done();
 }

@@ -9,38 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bytes.h"
 #include "tap.h"
 #include "wasm/component.h"
-
-struct buf {
-	uint8_t	 b[1 << 20];
-	size_t	 n;
-};
-
-static void
-put(struct buf *o, const uint8_t *p, size_t n)
-{
-	if (o->n + n > sizeof o->b)
-		abort();
-	memcpy(o->b + o->n, p, n);
-	o->n += n;
-}
-
-/* PUT(o, 0x01, 0x02, ...): appends those bytes. */
-#define PUT(o, ...)							\
-	put(o, (const uint8_t[]){ __VA_ARGS__ },			\
-	    sizeof((const uint8_t[]){ __VA_ARGS__ }))
-
-static void
-put_str(struct buf *o, const char *s)
-{
-	size_t	 n = strlen(s);
-
-	if (n > 127)
-		abort();
-	PUT(o, (uint8_t)n);
-	put(o, (const uint8_t *)s, n);
-}
 
 static void
 preamble(struct buf *o)
@@ -238,13 +209,13 @@ test_all_sections(void)
 	PUT(&o, 7);
 	at = o.n;
 	PUT(&o, 0x00);
-	put_str(&o, "wasi:cli/environment@0.2.3");
+	put_name(&o, "wasi:cli/environment@0.2.3");
 	PUT(&o, 0x05, 0x00);
 	w[nw++] = (struct want){ "wasi:cli/environment@0.2.3", 0x05, 0, 0,
 	    at, o.n - at };
 	at = o.n;
 	PUT(&o, 0x01);			/* wasm-tools' old interface form */
-	put_str(&o, "wasi:io/streams@0.2.0");
+	put_name(&o, "wasi:io/streams@0.2.0");
 	PUT(&o, 0x05, 0x01);
 	w[nw++] = (struct want){ "wasi:io/streams@0.2.0", 0x05, 0, 0, at,
 	    o.n - at };

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "analysis/sources.h"
+#include "bytes.h"
 #include "tap.h"
 #include "wasm/dwarf_line.h"
 #include "wasm/module.h"
@@ -20,70 +21,15 @@ enum { CODE = 100 };	/* bytes of code payload */
 
 static size_t last_off;	/* where decode() put the section named last */
 
-struct buf {
-	uint8_t	*b;
-	size_t	 n, cap;
-};
-
-static void
-put(struct buf *b, const void *p, size_t n)
-{
-	if (b->n + n > b->cap) {
-		b->cap = (b->n + n) * 2 + 64;
-		if ((b->b = realloc(b->b, b->cap)) == NULL)
-			abort();
-	}
-	if (n > 0)
-		memcpy(b->b + b->n, p, n);
-	b->n += n;
-}
-
-static void
-u8(struct buf *b, uint8_t v)
-{
-	put(b, &v, 1);
-}
-
-static void
-le(struct buf *b, uint64_t v, int n)
-{
-	for (int i = 0; i < n; i++)
-		u8(b, (uint8_t)(v >> (8 * i)));
-}
-
-static void
-uleb(struct buf *b, uint64_t v)
-{
-	do {
-		uint8_t byte = v & 0x7f;
-
-		v >>= 7;
-		u8(b, byte | (v ? 0x80 : 0));
-	} while (v);
-}
-
-static void
-cstr(struct buf *b, const char *s)
-{
-	put(b, s, strlen(s) + 1);
-}
-
-static void
-bfree(struct buf *b)
-{
-	free(b->b);
-	*b = (struct buf){ 0 };
-}
-
 /* --- line program opcodes ------------------------------------------------- */
 
 static void
 set_address(struct buf *b, uint32_t a)
 {
-	u8(b, 0);
-	uleb(b, 5);
-	u8(b, 2);
-	le(b, a, 4);
+	put_u8(b, 0);
+	put_uleb(b, 5);
+	put_u8(b, 2);
+	put_le(b, a, 4);
 }
 
 static void
@@ -95,21 +41,21 @@ end_seq(struct buf *b)
 static void
 set_file(struct buf *b, uint64_t f)
 {
-	u8(b, 4);
-	uleb(b, f);
+	put_u8(b, 4);
+	put_uleb(b, f);
 }
 
 static void
 advance_pc(struct buf *b, uint64_t n)
 {
-	u8(b, 2);
-	uleb(b, n);
+	put_u8(b, 2);
+	put_uleb(b, n);
 }
 
 static void
 copy(struct buf *b)
 {
-	u8(b, 1);
+	put_u8(b, 1);
 }
 
 /* A sequence of one row of file f covering [a, a + n). */
@@ -130,15 +76,15 @@ header_fields(struct buf *h, unsigned version, uint8_t line_range,
 {
 	static const uint8_t lens[12] = { 0, 1, 1, 1, 1, 0, 0, 0, 1, 0, 0, 1 };
 
-	u8(h, 1);			/* minimum_instruction_length */
+	put_u8(h, 1);			/* minimum_instruction_length */
 	if (version >= 4)
-		u8(h, 1);		/* maximum_operations_per_instruction */
-	u8(h, 1);			/* default_is_stmt */
-	u8(h, 0xfb);			/* line_base -5 */
-	u8(h, line_range);
-	u8(h, opcode_base);
+		put_u8(h, 1);		/* maximum_operations_per_instruction */
+	put_u8(h, 1);			/* default_is_stmt */
+	put_u8(h, 0xfb);			/* line_base -5 */
+	put_u8(h, line_range);
+	put_u8(h, opcode_base);
 	for (unsigned i = 0; i + 1 < opcode_base; i++)
-		u8(h, i < 12 ? lens[i] : 1);
+		put_u8(h, i < 12 ? lens[i] : 1);
 }
 
 /* A whole program: unit_length, version, [v5 sizes], header, program. */
@@ -146,11 +92,11 @@ static void
 unit(struct buf *out, unsigned version, const struct buf *h,
     const struct buf *prog)
 {
-	le(out, 2 + (version >= 5 ? 2 : 0) + 4 + h->n + prog->n, 4);
-	le(out, version, 2);
+	put_le(out, 2 + (version >= 5 ? 2 : 0) + 4 + h->n + prog->n, 4);
+	put_le(out, version, 2);
 	if (version >= 5)
 		put(out, "\x04\x00", 2);
-	le(out, h->n, 4);
+	put_le(out, h->n, 4);
 	put(out, h->b, h->n);
 	put(out, prog->b, prog->n);
 }
@@ -209,12 +155,12 @@ decode(const struct secs *s, const struct buf *last, size_t cut,
 static void
 secs_free(struct secs *s)
 {
-	bfree(&s->line);
-	bfree(&s->info);
-	bfree(&s->abbrev);
-	bfree(&s->str);
-	bfree(&s->line_str);
-	bfree(&s->str_offsets);
+	buf_free(&s->line);
+	buf_free(&s->info);
+	buf_free(&s->abbrev);
+	buf_free(&s->str);
+	buf_free(&s->line_str);
+	buf_free(&s->str_offsets);
 }
 
 /* The path of file i. */
@@ -285,21 +231,21 @@ cu_v4(struct secs *s, uint32_t stmt_list)
 {
 	struct buf	 die = { 0 };
 
-	uleb(&s->abbrev, 1);
-	uleb(&s->abbrev, 0x11);		/* DW_TAG_compile_unit */
-	u8(&s->abbrev, 0);
+	put_uleb(&s->abbrev, 1);
+	put_uleb(&s->abbrev, 0x11);		/* DW_TAG_compile_unit */
+	put_u8(&s->abbrev, 0);
 	put(&s->abbrev, "\x03\x08\x10\x17\x1b\x0e\x00\x00\x00", 9);
-	uleb(&die, 1);
-	cstr(&die, "a.c");
-	le(&die, stmt_list, 4);
-	le(&die, 0, 4);			/* comp_dir: .debug_str at 0 */
-	le(&s->info, 2 + 4 + 1 + die.n, 4);
-	le(&s->info, 4, 2);
-	le(&s->info, 0, 4);
-	u8(&s->info, 4);
+	put_uleb(&die, 1);
+	put_cstr(&die, "a.c");
+	put_le(&die, stmt_list, 4);
+	put_le(&die, 0, 4);			/* comp_dir: .debug_str at 0 */
+	put_le(&s->info, 2 + 4 + 1 + die.n, 4);
+	put_le(&s->info, 4, 2);
+	put_le(&s->info, 0, 4);
+	put_u8(&s->info, 4);
 	put(&s->info, die.b, die.n);
-	cstr(&s->str, "/src/./proj");
-	bfree(&die);
+	put_cstr(&s->str, "/src/./proj");
+	buf_free(&die);
 }
 
 /* The DWARF 4 program of the first test (see main). */
@@ -309,14 +255,14 @@ program_v4(struct buf *out, unsigned version)
 	struct buf	 h = { 0 }, p = { 0 };
 
 	header_fields(&h, version, 14, 13);
-	cstr(&h, "inc");
-	cstr(&h, "/abs");
-	u8(&h, 0);
-	cstr(&h, "a.c"); put(&h, "\x00\x00\x00", 3);
-	cstr(&h, "b.h"); put(&h, "\x01\x00\x00", 3);
-	cstr(&h, "c.h"); put(&h, "\x02\x00\x00", 3);
-	cstr(&h, "/x/y/../z.c"); put(&h, "\x01\x00\x00", 3);
-	u8(&h, 0);
+	put_cstr(&h, "inc");
+	put_cstr(&h, "/abs");
+	put_u8(&h, 0);
+	put_cstr(&h, "a.c"); put(&h, "\x00\x00\x00", 3);
+	put_cstr(&h, "b.h"); put(&h, "\x01\x00\x00", 3);
+	put_cstr(&h, "c.h"); put(&h, "\x02\x00\x00", 3);
+	put_cstr(&h, "/x/y/../z.c"); put(&h, "\x01\x00\x00", 3);
+	put_u8(&h, 0);
 
 	set_address(&p, 10);		/* [10,15) a.c, [15,20) b.h */
 	set_file(&p, 1);
@@ -324,7 +270,7 @@ program_v4(struct buf *out, unsigned version)
 	advance_pc(&p, 5);
 	set_file(&p, 2);
 	copy(&p);
-	u8(&p, 13 + 5 + 14 * 3);	/* special: address += 3 */
+	put_u8(&p, 13 + 5 + 14 * 3);	/* special: address += 3 */
 	advance_pc(&p, 2);
 	end_seq(&p);
 	seq(&p, 0xffffffff, 1, 4);	/* tombstones */
@@ -332,10 +278,10 @@ program_v4(struct buf *out, unsigned version)
 	seq(&p, 0xfffffffe, 1, 4);
 	seq(&p, 50, 3, 10);		/* [50,60) c.h */
 	seq(&p, 55, 4, 15);		/* [55,70) z.c: [60,70) after c.h */
-	u8(&p, 0);			/* define_file d.c, directory 1 */
-	uleb(&p, 1 + 4 + 3);
-	u8(&p, 3);
-	cstr(&p, "d.c");
+	put_u8(&p, 0);			/* define_file d.c, directory 1 */
+	put_uleb(&p, 1 + 4 + 3);
+	put_u8(&p, 3);
+	put_cstr(&p, "d.c");
 	put(&p, "\x01\x00\x00", 3);
 	seq(&p, 80, 5, 5);		/* [80,85) d.c */
 	seq(&p, 95, 1, 25);		/* cut to [95,100) */
@@ -344,14 +290,14 @@ program_v4(struct buf *out, unsigned version)
 	set_address(&p, 20);		/* [20,40) b.h */
 	set_file(&p, 2);
 	copy(&p);
-	u8(&p, 9);			/* fixed_advance_pc 3 */
-	le(&p, 3, 2);
+	put_u8(&p, 9);			/* fixed_advance_pc 3 */
+	put_le(&p, 3, 2);
 	copy(&p);
-	u8(&p, 8);			/* const_add_pc: (255 - 13) / 14 = 17 */
+	put_u8(&p, 8);			/* const_add_pc: (255 - 13) / 14 = 17 */
 	end_seq(&p);
 	unit(out, version, &h, &p);
-	bfree(&h);
-	bfree(&p);
+	buf_free(&h);
+	buf_free(&p);
 }
 
 static void
@@ -392,7 +338,7 @@ test_v4(void)
 
 	/* DWARF 2 and 3: no maximum_operations_per_instruction */
 	for (unsigned v = 2; v <= 3; v++) {
-		bfree(&s.line);
+		buf_free(&s.line);
 		program_v4(&s.line, v);
 		base = decode(&s, &s.line, s.line.n, &l);
 		ok(l.units.n == 1 && l.units.v[0].version == v &&
@@ -413,51 +359,51 @@ test_v5_build(struct secs *s)
 
 	/* .debug_str: "prog_b.c" at 0, "/comp" at 9, "k.c" at 15 */
 	put(&s->str, "prog_b.c\0/comp\0k.c\0", 19);
-	le(&s->str_offsets, 4 + 8, 4);	/* header: length, version 5, pad */
-	le(&s->str_offsets, 5, 2);
-	le(&s->str_offsets, 0, 2);
-	le(&s->str_offsets, 0, 4);
-	le(&s->str_offsets, 9, 4);
+	put_le(&s->str_offsets, 4 + 8, 4);	/* header: length, version 5, pad */
+	put_le(&s->str_offsets, 5, 2);
+	put_le(&s->str_offsets, 0, 2);
+	put_le(&s->str_offsets, 0, 4);
+	put_le(&s->str_offsets, 9, 4);
 	put(&s->line_str, "/comp\0sub\0/abs5\0", 16);
 	/* a v5 compile unit: name strx1, stmt_list, comp_dir strx1, base */
-	uleb(&s->abbrev, 1);
-	uleb(&s->abbrev, 0x11);
-	u8(&s->abbrev, 0);
+	put_uleb(&s->abbrev, 1);
+	put_uleb(&s->abbrev, 0x11);
+	put_u8(&s->abbrev, 0);
 	put(&s->abbrev, "\x03\x25\x10\x17\x1b\x25\x72\x17\x00\x00\x00", 11);
-	uleb(&die, 1);
-	u8(&die, 0);
-	le(&die, 0, 4);
-	u8(&die, 1);
-	le(&die, 8, 4);
-	le(&s->info, 2 + 1 + 1 + 4 + die.n, 4);
-	le(&s->info, 5, 2);
-	u8(&s->info, 1);		/* DW_UT_compile */
-	u8(&s->info, 4);
-	le(&s->info, 0, 4);
+	put_uleb(&die, 1);
+	put_u8(&die, 0);
+	put_le(&die, 0, 4);
+	put_u8(&die, 1);
+	put_le(&die, 8, 4);
+	put_le(&s->info, 2 + 1 + 1 + 4 + die.n, 4);
+	put_le(&s->info, 5, 2);
+	put_u8(&s->info, 1);		/* DW_UT_compile */
+	put_u8(&s->info, 4);
+	put_le(&s->info, 0, 4);
 	put(&s->info, die.b, die.n);
 
 	/* program B: directories as line_strp; files with string, udata,
 	 * data16 (MD5), a vendor content as data2, data4 (timestamp) */
 	header_fields(&h, 5, 14, 13);
-	u8(&h, 1);
+	put_u8(&h, 1);
 	put(&h, "\x01\x1f", 2);
-	uleb(&h, 3);
-	le(&h, 0, 4);
-	le(&h, 6, 4);
-	le(&h, 10, 4);
-	u8(&h, 5);
+	put_uleb(&h, 3);
+	put_le(&h, 0, 4);
+	put_le(&h, 6, 4);
+	put_le(&h, 10, 4);
+	put_u8(&h, 5);
 	put(&h, "\x01\x08\x02\x0f\x05\x1e", 6);
-	uleb(&h, 0x2001);
-	u8(&h, 0x05);
+	put_uleb(&h, 0x2001);
+	put_u8(&h, 0x05);
 	put(&h, "\x03\x06", 2);
-	uleb(&h, 4);
+	put_uleb(&h, 4);
 	static const char *const names[4] = { "main.c", "x.h", "y.h", "../up.c" };
 	for (int i = 0; i < 4; i++) {
-		cstr(&h, names[i]);
-		uleb(&h, i == 0 ? 0 : i == 3 ? 1 : (uint64_t)i);
+		put_cstr(&h, names[i]);
+		put_uleb(&h, i == 0 ? 0 : i == 3 ? 1 : (uint64_t)i);
 		put(&h, "0123456789abcdef", 16);
-		le(&h, 7, 2);
-		le(&h, 0, 4);
+		put_le(&h, 7, 2);
+		put_le(&h, 0, 4);
 	}
 	set_address(&p, 10);
 	for (uint64_t f = 0; f < 4; f++) {
@@ -472,23 +418,23 @@ test_v5_build(struct secs *s)
 	/* program C, no compile unit: directories as string; files with
 	 * strp, data1, data8 (size), block (MD5) */
 	header_fields(&h, 5, 14, 13);
-	u8(&h, 1);
+	put_u8(&h, 1);
 	put(&h, "\x01\x08", 2);
-	uleb(&h, 1);
-	cstr(&h, "/c2");
-	u8(&h, 4);
+	put_uleb(&h, 1);
+	put_cstr(&h, "/c2");
+	put_u8(&h, 4);
 	put(&h, "\x01\x0e\x02\x0b\x04\x07\x05\x09", 8);
-	uleb(&h, 1);
-	le(&h, 15, 4);
-	u8(&h, 0);
-	le(&h, 1234, 8);
-	uleb(&h, 16);
+	put_uleb(&h, 1);
+	put_le(&h, 15, 4);
+	put_u8(&h, 0);
+	put_le(&h, 1234, 8);
+	put_uleb(&h, 16);
 	put(&h, "0123456789abcdef", 16);
 	seq(&p, 30, 0, 6);
 	unit(&s->line, 5, &h, &p);
-	bfree(&h);
-	bfree(&p);
-	bfree(&die);
+	buf_free(&h);
+	buf_free(&p);
+	buf_free(&die);
 }
 
 static void
@@ -544,12 +490,12 @@ small_v4(struct buf *out, uint8_t line_range, uint8_t opcode_base,
 	struct buf	 h = { 0 };
 
 	header_fields(&h, 4, line_range, opcode_base);
-	u8(&h, 0);
-	cstr(&h, "a.c");
+	put_u8(&h, 0);
+	put_cstr(&h, "a.c");
 	put(&h, "\x00\x00\x00", 3);
-	u8(&h, 0);
+	put_u8(&h, 0);
 	unit(out, 4, &h, prog);
-	bfree(&h);
+	buf_free(&h);
 }
 
 static void
@@ -563,8 +509,8 @@ test_malformed(void)
 	small_v4(&good, 14, 13, &p);
 
 	/* a unit longer than the section */
-	le(&line, 40, 4);
-	le(&line, 4, 2);
+	put_le(&line, 40, 4);
+	put_le(&line, 4, 2);
 	put(&line, "\x01\x01\x01", 3);
 	decode_line(&line, &l, &base);
 	ok(l.ranges.n == 0 && l.nnotes == 1 && has_note(&l, "unit length 40 "
@@ -576,8 +522,8 @@ test_malformed(void)
 
 	/* version 9, then a good program */
 	line.n = 0;
-	le(&line, 2, 4);
-	le(&line, 9, 2);
+	put_le(&line, 2, 4);
+	put_le(&line, 9, 2);
 	put(&line, good.b, good.n);
 	decode_line(&line, &l, &base);
 	ok(has_note(&l, "version 9 is not supported") && l.ranges.n == 1 &&
@@ -587,11 +533,11 @@ test_malformed(void)
 
 	/* 64-bit: noted and skipped; reserved length: noted, the end */
 	line.n = 0;
-	le(&line, 0xffffffff, 4);
-	le(&line, 6, 8);
+	put_le(&line, 0xffffffff, 4);
+	put_le(&line, 6, 8);
 	put(&line, "\x04\x00\x00\x00\x00\x00", 6);
 	put(&line, good.b, good.n);
-	le(&line, 0xfffffff5, 4);
+	put_le(&line, 0xfffffff5, 4);
 	decode_line(&line, &l, &base);
 	ok(has_note(&l, "64-bit DWARF is not supported") && l.ranges.n == 1 &&
 	    has_note(&l, "reserved unit length"), "64-bit unit skipped, "
@@ -601,9 +547,9 @@ test_malformed(void)
 
 	/* header_length past the unit */
 	line.n = 0;
-	le(&line, 6 + 3, 4);
-	le(&line, 4, 2);
-	le(&line, 0xfffffff0, 4);
+	put_le(&line, 6 + 3, 4);
+	put_le(&line, 4, 2);
+	put_le(&line, 0xfffffff0, 4);
 	put(&line, "\x01\x01\x01", 3);
 	decode_line(&line, &l, &base);
 	ok(l.nnotes == 1 && has_note(&l, "header"), "huge header_length: %s",
@@ -627,8 +573,8 @@ test_malformed(void)
 	line.n = p.n = 0;
 	seq(&p, 10, 0, 5);
 	seq(&p, 20, 1, 5);
-	u8(&p, 0);
-	uleb(&p, (uint64_t)1 << 60);
+	put_u8(&p, 0);
+	put_uleb(&p, (uint64_t)1 << 60);
 	small_v4(&line, 14, 13, &p);
 	decode_line(&line, &l, &base);
 	ok(has_note(&l, "file index 0 is out of range") &&
@@ -666,20 +612,20 @@ test_malformed(void)
 		line.n = p.n = 0;
 		header_fields(&h, 5, 14, 13);
 		if (which == 0) {
-			u8(&h, 0);
-			uleb(&h, (uint64_t)1 << 40);
+			put_u8(&h, 0);
+			put_uleb(&h, (uint64_t)1 << 40);
 		} else {
 			put(&h, "\x01\x01\x08", 3);
-			uleb(&h, 1);
-			cstr(&h, "/d");
-			u8(&h, 1);
-			u8(&h, 1);
-			u8(&h, which == 1 ? 0x08 : 0x1f);
-			uleb(&h, which == 1 ? (uint64_t)1 << 40 : 1);
+			put_uleb(&h, 1);
+			put_cstr(&h, "/d");
+			put_u8(&h, 1);
+			put_u8(&h, 1);
+			put_u8(&h, which == 1 ? 0x08 : 0x1f);
+			put_uleb(&h, which == 1 ? (uint64_t)1 << 40 : 1);
 			if (which == 1)
-				cstr(&h, "f.c");
+				put_cstr(&h, "f.c");
 			else
-				le(&h, 9999, 4);
+				put_le(&h, 9999, 4);
 		}
 		seq(&p, 10, 0, 5);
 		unit(&line, 5, &h, &p);
@@ -692,7 +638,7 @@ test_malformed(void)
 		    l.nnotes ? l.notes[0].text : "no note");
 		ws_dwarf_lines_free(&l);
 		free(base);
-		bfree(&h);
+		buf_free(&h);
 	}
 
 	/* .debug_info: an unknown form; the program decodes without its
@@ -721,7 +667,7 @@ test_malformed(void)
 
 	/* a LEB128 of 11 bytes with bits past 64 */
 	line.n = p.n = 0;
-	u8(&p, 2);
+	put_u8(&p, 2);
 	put(&p, "\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01", 11);
 	small_v4(&line, 14, 13, &p);
 	decode_line(&line, &l, &base);
@@ -729,9 +675,9 @@ test_malformed(void)
 	ws_dwarf_lines_free(&l);
 	free(base);
 
-	bfree(&line);
-	bfree(&p);
-	bfree(&good);
+	buf_free(&line);
+	buf_free(&p);
+	buf_free(&good);
 }
 
 /* Paths from many files under one long directory: bounded, noted. */
@@ -748,14 +694,14 @@ test_budget(void)
 	dir[0] = '/';
 	dir[60000] = '\0';
 	header_fields(&h, 4, 14, 13);
-	cstr(&h, dir);
-	u8(&h, 0);
+	put_cstr(&h, dir);
+	put_u8(&h, 0);
 	for (int i = 0; i < 200; i++) {
 		snprintf(name, sizeof name, "f%d.c", i);
-		cstr(&h, name);
+		put_cstr(&h, name);
 		put(&h, "\x01\x00\x00", 3);
 	}
-	u8(&h, 0);
+	put_u8(&h, 0);
 	set_address(&p, 1);
 	for (int i = 0; i < 98; i++) {
 		set_file(&p, (uint64_t)i + 1);
@@ -774,9 +720,9 @@ test_budget(void)
 	ws_dwarf_lines_free(&l);
 	free(base);
 	free(dir);
-	bfree(&h);
-	bfree(&p);
-	bfree(&line);
+	buf_free(&h);
+	buf_free(&p);
+	buf_free(&line);
 }
 
 /*
@@ -799,13 +745,13 @@ test_multiplied(void)
 	put(&s.line_str, big, 1 << 20);
 	header_fields(&h, 5, 14, 13);
 	put(&h, "\x01\x01\x1f", 3);
-	uleb(&h, 40);
+	put_uleb(&h, 40);
 	for (int i = 0; i < 40; i++)
-		le(&h, 0, 4);
+		put_le(&h, 0, 4);
 	put(&h, "\x02\x01\x08\x02\x0b", 5);
-	uleb(&h, 1);
-	cstr(&h, "f.c");
-	u8(&h, 0);
+	put_uleb(&h, 1);
+	put_cstr(&h, "f.c");
+	put_u8(&h, 0);
 	seq(&p, 10, 0, 5);
 	unit(&s.line, 5, &h, &p);
 	base = decode(&s, &s.line, s.line.n, &l);
@@ -817,18 +763,18 @@ test_multiplied(void)
 
 	/* 2000 abbreviations, the one wanted last; 20000 units want it */
 	for (int i = 2; i <= 2001; i++) {
-		uleb(&s.abbrev, (uint64_t)i);
+		put_uleb(&s.abbrev, (uint64_t)i);
 		put(&s.abbrev, "\x34\x00\x03\x08\x00\x00", 6);
 	}
-	uleb(&s.abbrev, 1);
+	put_uleb(&s.abbrev, 1);
 	put(&s.abbrev, "\x11\x00\x10\x17\x00\x00\x00", 7);
-	uleb(&die, 1);
-	le(&die, 0, 4);
+	put_uleb(&die, 1);
+	put_le(&die, 0, 4);
 	for (int i = 0; i < 20000; i++) {
-		le(&s.info, 2 + 4 + 1 + die.n, 4);
-		le(&s.info, 4, 2);
-		le(&s.info, 0, 4);
-		u8(&s.info, 4);
+		put_le(&s.info, 2 + 4 + 1 + die.n, 4);
+		put_le(&s.info, 4, 2);
+		put_le(&s.info, 0, 4);
+		put_u8(&s.info, 4);
 		put(&s.info, die.b, die.n);
 	}
 	h.n = p.n = 0;
@@ -841,9 +787,9 @@ test_multiplied(void)
 	ws_dwarf_lines_free(&l);
 	free(base);
 	secs_free(&s);
-	bfree(&h);
-	bfree(&p);
-	bfree(&die);
+	buf_free(&h);
+	buf_free(&p);
+	buf_free(&die);
 	free(big);
 }
 
@@ -902,10 +848,10 @@ section(struct buf *m, uint8_t id, const char *name, const struct buf *body)
 {
 	size_t	 nl = name ? strlen(name) : 0;
 
-	u8(m, id);
-	uleb(m, (name ? 1 + nl : 0) + body->n);
+	put_u8(m, id);
+	put_uleb(m, (name ? 1 + nl : 0) + body->n);
 	if (name) {
-		uleb(m, nl);
+		put_uleb(m, nl);
 		put(m, name, nl);
 	}
 	put(m, body->b, body->n);
@@ -941,12 +887,12 @@ test_sources(void)
 	struct ws_diag	 d = { 0 };
 
 	header_fields(&h, 4, 14, 13);
-	u8(&h, 0);
+	put_u8(&h, 0);
 	for (int i = 0; i < 5; i++) {
-		cstr(&h, paths[i]);
+		put_cstr(&h, paths[i]);
 		put(&h, "\x00\x00\x00", 3);
 	}
-	u8(&h, 0);
+	put_u8(&h, 0);
 	for (int i = 0; i < 5; i++)
 		seq(&p, 2 + 10 * (uint32_t)i, (uint64_t)i + 1,
 		    (uint64_t)(10 - i));
@@ -963,8 +909,8 @@ test_sources(void)
 	b.n = 0;
 	put(&b, "\x01\x62\x00", 3);	/* one body of 98 bytes: 96 nops */
 	for (int i = 0; i < 96; i++)
-		u8(&b, 0x01);
-	u8(&b, 0x0b);
+		put_u8(&b, 0x01);
+	put_u8(&b, 0x0b);
 	section(&m, WS_SEC_CODE, NULL, &b);
 	section(&m, WS_SEC_CUSTOM, ".debug_line", &line);
 
@@ -1009,11 +955,11 @@ test_sources(void)
 	    "no DWARF: nothing, and no error");
 	ws_sources_free(&s);
 	ws_module_free(&mod);
-	bfree(&m);
-	bfree(&b);
-	bfree(&h);
-	bfree(&p);
-	bfree(&line);
+	buf_free(&m);
+	buf_free(&b);
+	buf_free(&h);
+	buf_free(&p);
+	buf_free(&line);
 }
 
 int

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bytes.h"
 #include "tap.h"
 #include "wasm/diag.h"
 #include "wasm/opcodes.h"
@@ -17,48 +18,6 @@
 #include "wasm/valtype.h"
 
 #define nitems(a)	(sizeof(a) / sizeof((a)[0]))
-
-/* ---- a growable byte buffer for assembling test input ---- */
-
-struct buf {
-	uint8_t	*p;
-	size_t	 len, cap;
-};
-
-static void
-put(struct buf *b, const uint8_t *bytes, size_t n)
-{
-	if (b->len + n > b->cap) {
-		b->cap = (b->len + n) * 2 + 64;
-		b->p = realloc(b->p, b->cap);
-		if (b->p == NULL)
-			abort();
-	}
-	memcpy(b->p + b->len, bytes, n);
-	b->len += n;
-}
-
-static void
-put1(struct buf *b, uint8_t byte)
-{
-	put(b, &byte, 1);
-}
-
-static void
-put_uleb(struct buf *b, uint64_t v)
-{
-	do {
-		uint8_t byte = v & 0x7f;
-
-		v >>= 7;
-		put1(b, byte | (v != 0 ? 0x80 : 0));
-	} while (v != 0);
-}
-
-#define PUT(b, ...)	do {						\
-	static const uint8_t bytes_[] = { __VA_ARGS__ };		\
-	put((b), bytes_, sizeof bytes_);				\
-} while (0)
 
 /* ---- running the decoder on a byte array ---- */
 
@@ -264,7 +223,7 @@ put_imm(struct buf *b, enum shape shape)
 	case NONE:
 		break;
 	case BT:
-		put1(b, 0x7f);				/* (result i32) */
+		put_u8(b, 0x7f);				/* (result i32) */
 		break;
 	case IDX:
 		PUT(b, 0x85, 0x01);			/* 133 */
@@ -299,7 +258,7 @@ put_imm(struct buf *b, enum shape shape)
 		    0x0b, 0x0b, 0x0b, 0x0b, 0x0b, 0x0b, 0x0b);
 		break;
 	case LANE:
-		put1(b, 0x0b);
+		put_u8(b, 0x0b);
 		break;
 	case HEAPTYPE:
 		PUT(b, 0x8a, 0x02);			/* type 266 */
@@ -315,7 +274,7 @@ put_imm(struct buf *b, enum shape shape)
 		PUT(b, 0x03, 0x00, 0x6e, 0x05);		/* any -> $5 */
 		break;
 	case ZERO:
-		put1(b, 0x00);
+		put_u8(b, 0x00);
 		break;
 	}
 }
@@ -325,22 +284,22 @@ static void
 assemble(struct buf *b, uint32_t prefix, uint32_t sub,
     const struct range *rg)
 {
-	b->len = 0;
+	b->n = 0;
 	if (rg->nest == MID)
 		PUT(b, 0x02, 0x40);		/* block */
 	if (rg->nest == CLOSE)
 		PUT(b, 0x06, 0x40);		/* try */
 	if (prefix != 0) {
-		put1(b, (uint8_t)prefix);
+		put_u8(b, (uint8_t)prefix);
 		put_uleb(b, sub);
 	} else {
-		put1(b, (uint8_t)sub);
+		put_u8(b, (uint8_t)sub);
 	}
 	put_imm(b, rg->shape);
 	if (rg->nest == OPEN || rg->nest == MID)
-		put1(b, 0x0b);
+		put_u8(b, 0x0b);
 	if (rg->nest != END)
-		put1(b, 0x0b);
+		put_u8(b, 0x0b);
 }
 
 static void
@@ -372,18 +331,18 @@ test_every_opcode(void)
 				continue;
 			known++;
 			assemble(&b, sp->prefix, sub, rg);
-			if (run(EXPR, b.p, b.len, 3, &d, &l, &used) == 0 &&
-			    used == b.len && l.saw_op)
+			if (run(EXPR, b.b, b.n, 3, &d, &l, &used) == 0 &&
+			    used == b.n && l.saw_op)
 				decoded++;
 			else
 				printf("# %s 0x%x (%s): %s (used %zu of %zu)\n",
 				    sp->name, code, name ? name : "?",
-				    d.text, used, b.len);
+				    d.text, used, b.n);
 			/* every truncation fails, records an error inside
 			   the input, and leaves the reader where it was */
 			size_t tgood = 0;
-			for (size_t n = 0; n < b.len; n++) {
-				int rc = run(EXPR, b.p, n, 3, &d, NULL, &used);
+			for (size_t n = 0; n < b.n; n++) {
+				int rc = run(EXPR, b.b, n, 3, &d, NULL, &used);
 
 				if (rc == -1 && d.code != WS_OK && used == 0 &&
 				    d.offset >= 3 && d.offset <= 3 + n)
@@ -393,7 +352,7 @@ test_every_opcode(void)
 					    "rc/diag wrong\n", sp->name, code,
 					    n);
 			}
-			if (tgood == b.len)
+			if (tgood == b.n)
 				truncs++;
 		}
 		ok(bad == 0 && known == sp->count,
@@ -408,7 +367,7 @@ test_every_opcode(void)
 	    ws_opcode_name(0xfb0000 | 0xffff) == NULL &&
 	    ws_opcode_name(0xff0000) == NULL && ws_opcode_name(0x100) == NULL,
 	    "opcodes beyond the tables have no name");
-	free(b.p);
+	buf_free(&b);
 }
 
 static void
