@@ -19,6 +19,19 @@ def modules(rep):
     return sorted(mods, key=lambda m: m['module'])
 
 
+def tiles(pieces, start, end, what):
+    """Whether (offset, size) pieces, in order, cover [start, end) once:
+    the problems, as a list."""
+    out, at = [], start
+    for off, n in pieces:
+        if off != at:
+            out.append(f"{what}: a piece at {off}, expected {at}")
+        at = off + n
+    if at != end:
+        out.append(f"{what}: the pieces end at {at}, expected {end}")
+    return out
+
+
 def problems(rep, path):
     """What is wrong with the report of the component at path: a list."""
     out = []
@@ -29,14 +42,9 @@ def problems(rep, path):
     if [m['module'] for m in mods] != list(range(len(mods))):
         out.append("modules are not numbered 0..N-1")
     for c in comps:                  # sections tile a component's body
-        at = c['offset'] + 8
-        for sec in c['sections']:
-            if sec['offset'] != at:
-                out.append(f"component at {c['offset']}: section at "
-                           f"{sec['offset']}, expected {at}")
-            at = sec['offset'] + sec['size']
-        if at != c['offset'] + c['size']:
-            out.append(f"component at {c['offset']}: sections end at {at}")
+        out += tiles([(x['offset'], x['size']) for x in c['sections']],
+                     c['offset'] + 8, c['offset'] + c['size'],
+                     f"sections of the component at {c['offset']}")
     for c in comps:                  # imports and exports in their sections
         for kind in ('import', 'export'):
             secs = [x for x in c['sections'] if x['kind'] == kind]
@@ -53,21 +61,10 @@ def problems(rep, path):
     spans = [(i['offset'], i['size']) for c in comps for i in c['items']]
     for m in mods:
         spans.append((m['offset'], m['size']))
-        at = m['offset']
-        for it in m['items']:
-            if it['offset'] != at:
-                out.append(f"module {m['module']}: item at {it['offset']}, "
-                           f"expected {at}")
-            at = it['offset'] + it['size']
-        if at != m['offset'] + m['size']:
-            out.append(f"module {m['module']}: items end at {at}")
-    at = 0
-    for off, n in sorted(spans):
-        if off != at:
-            out.append(f"gap or overlap at {at} (next piece at {off})")
-        at = off + n
-    if at != size:
-        out.append(f"pieces add up to {at}, the file has {size}")
+        out += tiles([(i['offset'], i['size']) for i in m['items']],
+                     m['offset'], m['offset'] + m['size'],
+                     f"items of module {m['module']}")
+    out += tiles(sorted(spans), 0, size, "the file")
     s = rep['summary']
     own = sum(i['size'] for c in comps for i in c['items'])
     custom = sum(x['size'] for m in mods for x in m['sections']
