@@ -7,27 +7,22 @@
 #include <string.h>
 
 #include "canalysis.h"
+#include "wasm/vec.h"
 
 struct builder {
 	struct ws_canalysis	*ca;
 	const struct ws_analysis_opts *opts;
 	struct ws_diag		*diag;
-	size_t			 cap, mcap;
+	size_t			 cap, mcap;	/* of ca->items, ca->modules */
 };
 
 static int
 item(struct builder *b, const struct ws_component *owner, uint8_t kind,
     uint32_t sec, size_t off, size_t size)
 {
-	struct ws_citem *v;
-
-	if (b->ca->nitems == b->cap) {
-		b->cap = b->cap ? b->cap * 2 : 32;
-		if ((v = realloc(b->ca->items, b->cap * sizeof *v)) == NULL)
-			return ws_diag_set(b->diag, 0, WS_ERR_NOMEM,
-			    "out of memory");
-		b->ca->items = v;
-	}
+	if (ws_vec_grow((void **)&b->ca->items, &b->cap, b->ca->nitems,
+	    sizeof *b->ca->items) != 0)
+		return ws_diag_set(b->diag, 0, WS_ERR_NOMEM, "out of memory");
 	b->ca->items[b->ca->nitems++] = (struct ws_citem){ off, size, kind, sec,
 	    owner };
 	b->ca->own_bytes += size;
@@ -65,13 +60,9 @@ module(struct builder *b, const struct ws_component *c,
 	struct ws_span	 name = n->name.len > 0 ? n->name : m->module_name;
 	struct ws_cmodule *v;
 
-	if (b->ca->nmodules == b->mcap) {
-		b->mcap = b->mcap ? b->mcap * 2 : 8;
-		if ((v = realloc(b->ca->modules, b->mcap * sizeof *v)) == NULL)
-			return ws_diag_set(b->diag, 0, WS_ERR_NOMEM,
-			    "out of memory");
-		b->ca->modules = v;
-	}
+	if (ws_vec_grow((void **)&b->ca->modules, &b->mcap, b->ca->nmodules,
+	    sizeof *b->ca->modules) != 0)
+		return ws_diag_set(b->diag, 0, WS_ERR_NOMEM, "out of memory");
 	v = &b->ca->modules[b->ca->nmodules++];
 	memset(v, 0, sizeof *v);
 	v->m = m;

@@ -61,9 +61,9 @@ struct ws_component {
 	struct ws_span		 span;
 	uint32_t		 depth;
 	struct ws_section	*sections;	/* id is enum ws_csec_id */
-	size_t			 nsections;
+	size_t			 nsections, sections_cap;
 	struct ws_nested	*nested;	/* in file order */
-	size_t			 nnested;
+	size_t			 nnested, nested_cap;
 	struct ws_span		 name;		/* from component-name, or empty */
 	struct ws_cextern	*externs;	/* in file order */
 	size_t			 nexterns, externs_cap;

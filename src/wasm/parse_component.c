@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "component.h"
+#include "vec.h"
 
 static const char *const csection_names[WS_CSEC_MAX] = {
 	"custom", "core module", "core instance", "core type", "component",
@@ -61,11 +62,9 @@ ws_is_component(const uint8_t *p, size_t n)
 static int
 add_nested(struct ws_component *c, struct ws_nested n, struct ws_reader *r)
 {
-	struct ws_nested *v = realloc(c->nested, (c->nnested + 1) * sizeof *v);
-
-	if (v == NULL)
+	if (ws_vec_grow((void **)&c->nested, &c->nested_cap, c->nnested,
+	    sizeof *c->nested) != 0)
 		return ws_fail(r, r->pos, WS_ERR_NOMEM, "out of memory");
-	c->nested = v;
 	c->nested[c->nnested++] = n;
 	return 0;
 }
@@ -119,7 +118,7 @@ static int
 section(struct ws_component *c, struct ws_reader *r)
 {
 	const uint8_t	*start = r->pos;
-	struct ws_section s = { 0 }, *v;
+	struct ws_section s = { 0 };
 	struct ws_reader payload;
 	uint32_t	 size;
 
@@ -138,9 +137,9 @@ section(struct ws_component *c, struct ws_reader *r)
 		return -1;
 	if (s.id == WS_CSEC_CUSTOM)
 		s.custom = ws_custom_classify(c->base + s.name.off, s.name.len);
-	if ((v = realloc(c->sections, (c->nsections + 1) * sizeof *v)) == NULL)
+	if (ws_vec_grow((void **)&c->sections, &c->sections_cap, c->nsections,
+	    sizeof *c->sections) != 0)
 		return ws_fail(r, start, WS_ERR_NOMEM, "out of memory");
-	c->sections = v;
 	c->sections[c->nsections++] = s;
 	if (s.id == WS_CSEC_CORE_MODULE)
 		return nest_module(c, (uint32_t)c->nsections - 1, s.payload, r);
