@@ -6,7 +6,9 @@
 #   hello-c.component.wasm        hello-c-release.wasm + the command adapter
 #   hello-c-debug.component.wasm  hello-c.wasm (with DWARF) + the command adapter
 #   rust.component.wasm           rust-release.wasm as a reactor
-# and next to each, NAME.wit: its world as `jco wit` prints it.
+# and next to each, NAME.wit: its world as `jco wit` prints it, and
+# NAME.forms.json: its top-level forms as `jco print` prints them,
+# counted by tests/component/wat_forms.py.
 # jco is installed at a pinned version into a temporary directory; the
 # outputs are committed, so tests never need npm.  Run it when a source
 # sample changes, and commit what it writes.
@@ -33,6 +35,11 @@ new() {	# new OUT CORE FLAGS...
 	mv "$tmp/$out" "$out"
 	# its world, as jco reads it: what tests compare imports and exports with
 	"$jco" wit "$out" >"${out%.wasm}.wit" || die "jco wit $out failed"
+	# its top-level forms, counted in jco's text format: the section
+	# entry counts tests compare with
+	"$jco" print "$out" -o "$tmp/print.wat" >/dev/null || die "jco print $out failed"
+	python3 ../../tests/component/wat_forms.py "$tmp/print.wat" \
+	    >"${out%.wasm}.forms.json" || die "counting the forms of $out failed"
 }
 new hello-c.component.wasm hello-c-release.wasm --wasi-command
 new hello-c-debug.component.wasm hello-c.wasm --wasi-command

@@ -9,7 +9,8 @@
 # up (tiling.py); every core module `extract` writes passes wasm-validate
 # and its wasm-objdump -h sizes equal `--module N sections`; where `jco
 # transpile` wrote the core modules out, each is byte for byte one that
-# `extract` wrote.
+# `extract` wrote; imports and exports equal jco wit's world, and the
+# section entries of each kind the top-level forms jco print writes.
 . "$srcdir/tests/lib.sh"
 need python3
 need wasm-objdump
@@ -97,6 +98,19 @@ for wit in (path[:-5] + '.wit', os.path.join(tdir, 'world.wit') if tdir else '')
     theirs = WIT.findall(open(wit).read())
     if ours != theirs:
         bad.append(f"{name}: imports and exports {ours} vs jco wit {theirs}")
+# the outermost component's section entries, by kind, against the
+# top-level forms jco print writes (counted by wat_forms.py)
+for forms in (path[:-5] + '.forms.json', os.path.join(tdir, 'forms.json') if tdir else ''):
+    if not os.path.isfile(forms):
+        continue
+    rep = json.load(open(f"{out}/c.json"))
+    ours = {}
+    for sec in rep['sections']:
+        if sec['kind'] != 'custom':
+            ours[sec['kind']] = ours.get(sec['kind'], 0) + sec.get('count', 1)
+    theirs = json.load(open(forms))
+    if ours != theirs:
+        bad.append(f"{name}: section entries {ours} vs jco print {theirs}")
 for b in bad:
     print("FAIL:", b, file=sys.stderr)
 sys.exit(1 if bad else 0)

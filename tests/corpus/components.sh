@@ -16,7 +16,8 @@
 #                             out, an independent extraction the tests
 #                             compare `wasmsize extract` with, and
 #                             world.wit, its imports and exports as jco
-#                             reads them
+#                             reads them, and forms.json, its top-level
+#                             forms as `jco print` prints them, counted
 # Pinned jco and componentize-js come from the npm registry into a
 # temporary directory.  Needs node and npm.  Nothing built is committed.
 set -eu
@@ -60,7 +61,7 @@ qjs hello-qjs-sync --sync --opt-size
 for c in "$dir"/*.component.wasm "$samples"/*.component.wasm; do
 	name=$(basename "$c" .wasm)
 	out="$dir/transpiled/$name"
-	[ -f "$out/.done" ] && [ -f "$out/world.wit" ] &&
+	[ -f "$out/.done" ] && [ -f "$out/forms.json" ] &&
 	    [ "$out/.done" -nt "$c" ] && continue
 	rm -rf "$out"
 	mkdir -p "$out"
@@ -69,6 +70,11 @@ for c in "$dir"/*.component.wasm "$samples"/*.component.wasm; do
 	mv "$work/t"/*.wasm "$out/"
 	"$work/node_modules/.bin/jco" wit "$c" >"$out/world.wit" ||
 	    die "jco wit $name failed"
+	"$work/node_modules/.bin/jco" print "$c" -o "$work/print.wat" \
+	    >/dev/null 2>&1 || die "jco print $name failed"
+	python3 "$here/../component/wat_forms.py" "$work/print.wat" \
+	    >"$out/forms.json" || die "counting the forms of $name failed"
+	rm -f "$work/print.wat"
 	rm -rf "$work/t"
 	touch "$out/.done"
 done
