@@ -32,6 +32,15 @@ keep_str(struct ws_side *s, const char *p, int *oom)
 }
 
 static int
+str_cmp(struct ws_str a, struct ws_str b)
+{
+	size_t	 n = a.len < b.len ? a.len : b.len;
+	int	 c = memcmp(a.s, b.s, n);
+
+	return c != 0 ? c : a.len < b.len ? -1 : a.len > b.len;
+}
+
+static int
 str_eq(struct ws_str a, struct ws_str b)
 {
 	return a.len == b.len && (a.len == 0 || memcmp(a.s, b.s, a.len) == 0);
@@ -108,7 +117,44 @@ module_label(struct ws_side *s, const struct ws_cmodule *cm, size_t i,
 	return keep_str(s, buf, oom);
 }
 
-/* The components' own bytes by section kind (custom sections by name). */
+static int
+by_kind_name_index(const void *x, const void *y)
+{
+	const struct ws_side_entry *a = x, *b = y;
+	int	 c = str_cmp(a->kind, b->kind);
+
+	if (c == 0)
+		c = str_cmp(a->name, b->name);
+	if (c == 0)
+		c = a->index < b->index ? -1 : a->index > b->index;
+	return c;
+}
+
+/*
+ * Sorts a component side's sections (modules of one name stay in file
+ * order: their index) and adds up the "component" entries of one name:
+ * the components' own bytes by section kind, in O(n log n).
+ */
+static void
+merge_own(struct ws_side *s)
+{
+	size_t	 k = 0;
+
+	qsort(s->sections, s->nsections, sizeof *s->sections,
+	    by_kind_name_index);
+	for (size_t i = 0; i < s->nsections; i++) {
+		struct ws_side_entry *e = &s->sections[i];
+		if (k > 0 && e->index == -1 && s->sections[k - 1].index == -1 &&
+		    str_eq(s->sections[k - 1].kind, e->kind) &&
+		    str_eq(s->sections[k - 1].name, e->name))
+			s->sections[k - 1].size += e->size;
+		else
+			s->sections[k++] = *e;
+	}
+	s->nsections = k;
+}
+
+/* The components' own bytes, one entry per item (merge_own() adds up). */
 static void
 own_sections(struct ws_side *s, const struct ws_canalysis *ca, int *oom)
 {
@@ -120,15 +166,9 @@ own_sections(struct ws_side *s, const struct ws_canalysis *ca, int *oom)
 		    sec->id == WS_CSEC_CUSTOM ? keep(s, (const char *)
 		    it->owner->base + sec->name.off, sec->name.len, oom) :
 		    keep_str(s, ws_csection_name(sec->id), oom);
-		size_t k = 0;
 
-		while (k < s->nsections && (s->sections[k].index != -1 ||
-		    !str_eq(s->sections[k].name, name)))
-			k++;
-		if (k == s->nsections)
-			s->sections[s->nsections++] = (struct ws_side_entry){
-			    keep_str(s, "component", oom), name, -1, 0 };
-		s->sections[k].size += it->size;
+		s->sections[s->nsections++] = (struct ws_side_entry){
+		    keep_str(s, "component", oom), name, -1, it->size };
 	}
 }
 
@@ -167,6 +207,7 @@ ws_side_from_component(struct ws_side *s, const struct ws_canalysis *ca,
 			    it->size };
 		}
 	}
+	merge_own(s);
 	return oom ? ws_diag_set(diag, 0, WS_ERR_NOMEM, "out of memory") : 0;
 }
 
@@ -214,17 +255,11 @@ push(struct ws_side_entry **v, size_t *n, size_t *cap,
 	return 0;
 }
 
-/* Adds size to the "component" section entry named name, or makes it. */
+/* One of the components' own items (merge_own() adds them up). */
 static int
 own_entry(struct ws_side *s, size_t *cap, struct ws_str name, uint64_t size,
     int *oom)
 {
-	for (size_t k = 0; k < s->nsections; k++)
-		if (s->sections[k].index == -1 &&
-		    str_eq(s->sections[k].name, name)) {
-			s->sections[k].size += size;
-			return 0;
-		}
 	return push(&s->sections, &s->nsections, cap, (struct ws_side_entry){
 	    keep_str(s, "component", oom), name, -1, size });
 }
@@ -324,13 +359,15 @@ ws_side_from_json(struct ws_side *s, const char *path, struct ws_diag *diag)
 	    strcmp(json_string_value(json_object_get(root, "kind")),
 	    "component") == 0) {
 		size_t scap = 0, icap = 0;
-		if (json_component(s, &scap, &icap, root, 0, &oom) != 0)
+		if (json_component(s, &scap, &icap, root, 0, &oom) != 0) {
 			ws_diag_set(diag, 0, oom ? WS_ERR_NOMEM : WS_ERR_TEXT,
 			    oom ? "out of memory" : "a component report "
 			    "without its tree (save it with wasmsize inspect "
 			    "--json)");
-		else
+		} else {
+			merge_own(s);
 			rc = 0;
+		}
 	} else if (json_entries(s, json_object_get(root, "sections"),
 	    "section", &s->sections, &s->nsections, &oom) != 0 ||
 	    json_entries(s,
@@ -360,15 +397,6 @@ ws_side_free(struct ws_side *s)
 }
 
 /* ---- matching ------------------------------------------------------- */
-
-static int
-str_cmp(struct ws_str a, struct ws_str b)
-{
-	size_t	 n = a.len < b.len ? a.len : b.len;
-	int	 c = memcmp(a.s, b.s, n);
-
-	return c != 0 ? c : a.len < b.len ? -1 : a.len > b.len;
-}
 
 static int
 by_name(const void *x, const void *y)
