@@ -152,22 +152,18 @@ section(struct ws_component *c, struct ws_reader *r)
 }
 
 /*
- * The nth core module defined in c, counting core module sections only
- * (modules that aliases or imports bring into the index space are not
- * counted: names for those are not shown).
+ * The core modules defined in c, in order: the index space that names
+ * refer to, counting core module sections only (modules that aliases or
+ * imports bring in are not counted: names for those are not shown).
  */
-static struct ws_nested *
-nth_module(struct ws_component *c, uint32_t n)
-{
-	for (size_t i = 0; i < c->nnested; i++)
-		if (!c->nested[i].is_component && n-- == 0)
-			return &c->nested[i];
-	return NULL;
-}
+struct modules {
+	struct ws_nested **v;
+	size_t		 n;
+};
 
 /* sortnames: sort (0x00 core, then 0x11 module) and a name map. */
 static int
-sort_names(struct ws_component *c, struct ws_reader *r)
+sort_names(const struct modules *mods, struct ws_reader *r)
 {
 	uint8_t		 sort, core = 0;
 	uint32_t	 n, index;
@@ -182,8 +178,10 @@ sort_names(struct ws_component *c, struct ws_reader *r)
 		if (ws_read_u32(r, &index, "index") != 0 ||
 		    ws_read_name(r, &name, "name") != 0)
 			return -1;
-		if (sort == 0x00 && core == 0x11 &&
-		    (m = nth_module(c, index)) != NULL && m->name.len == 0)
+		if (sort != 0x00 || core != 0x11 || index >= mods->n)
+			continue;
+		m = mods->v[index];
+		if (m->name.len == 0)
 			m->name = name;
 	}
 	return 0;
@@ -199,21 +197,29 @@ component_names(struct ws_component *c, const struct ws_section *s)
 	struct ws_diag	 d = { 0 };
 	struct ws_reader r, sub;
 	struct ws_span	 name;
+	struct modules	 mods = { malloc((c->nnested ? c->nnested : 1) *
+			    sizeof *mods.v), 0 };
 	uint8_t		 id;
 	uint32_t	 size;
 
+	if (mods.v == NULL)
+		return;
+	for (size_t i = 0; i < c->nnested; i++)
+		if (!c->nested[i].is_component)
+			mods.v[mods.n++] = &c->nested[i];
 	ws_reader_init(&r, c->base, s->whole.off + s->whole.len, &d);
 	r.pos = c->base + s->name.off + s->name.len;
 	while (ws_reader_left(&r) > 0) {
 		if (ws_read_u8(&r, &id, "id") != 0 ||
 		    ws_read_u32(&r, &size, "size") != 0 ||
 		    ws_reader_sub(&r, size, &sub, "subsection") != 0)
-			return;
+			break;
 		if (id == 0 && ws_read_name(&sub, &name, "name") == 0)
 			c->name = name;
-		if (id == 1 && sort_names(c, &sub) != 0)
-			return;
+		if (id == 1 && sort_names(&mods, &sub) != 0)
+			break;
 	}
+	free(mods.v);
 }
 
 int
