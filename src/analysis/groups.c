@@ -238,7 +238,8 @@ group_of(struct ws_groups *g, struct table *t, struct ws_str key)
 		    key.len) == 0)
 			return t->slot[i] - 1;
 	}
-	g->v[g->n] = (struct ws_group){ key, 0, 0, UINT32_MAX };
+	g->v[g->n] = (struct ws_group){ key, 0, 0, UINT32_MAX,
+	    (uint32_t)g->n };
 	t->slot[i] = (uint32_t)++g->n;
 	return (uint32_t)g->n - 1;
 }
@@ -287,15 +288,11 @@ renumber(struct ws_groups *g, size_t nitems)
 
 	if (to == NULL)
 		return -1;
-	for (size_t i = 0; i < g->n; i++)	/* count: the old index */
-		to[g->v[i].count] = (uint32_t)i;
 	for (size_t i = 0; i < g->n; i++)
-		g->v[i].count = 0;
+		to[g->v[i].id] = (uint32_t)i;
 	for (size_t i = 0; i < nitems; i++)
-		if (g->of_item[i] != UINT32_MAX) {
+		if (g->of_item[i] != UINT32_MAX)
 			g->of_item[i] = to[g->of_item[i]];
-			g->v[g->of_item[i]].count++;
-		}
 	free(to);
 	return 0;
 }
@@ -310,6 +307,7 @@ add(struct ws_groups *g, const struct ws_analysis *a, uint32_t i, uint32_t k)
 	g->code += size;
 	g->functions++;
 	x->size += size;
+	x->count++;
 	if (x->largest == UINT32_MAX || size > a->attrib.items[x->largest].size)
 		x->largest = i;
 }
@@ -366,8 +364,6 @@ ws_groups_build(struct ws_groups *g, const struct ws_analysis *a,
 			    item_key(g, it, i)));
 	}
 	free(t.slot);
-	for (size_t i = 0; i < g->n; i++)	/* remember the old index */
-		g->v[i].count = (uint32_t)i;
 	qsort(g->v, g->n, sizeof *g->v, by_size);
 	if (renumber(g, n) == 0)
 		return 0;

@@ -28,6 +28,8 @@ struct ws_group {
 	uint64_t	 size;		/* its function bodies, shallow */
 	uint32_t	 count;		/* functions */
 	uint32_t	 largest;	/* item of its largest function */
+	uint32_t	 id;		/* its place before the sort, which
+					   of_item holds while building */
 };
 
 struct ws_groups {
